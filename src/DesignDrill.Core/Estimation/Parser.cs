@@ -75,6 +75,12 @@ internal sealed class Parser(
             return;
         }
 
+        if (token.Kind == TokenKind.Word && token.Text is "m" or "b")
+        {
+            Fail(EstimationDiagnostics.AmbiguousWord(at, token.Text));
+            return;
+        }
+
         if (token.Kind == TokenKind.Word && !UnitTable.IsReserved(token.Text) && !isDefinedName(token.Text))
         {
             var lowerLetters = token.Text.All(char.IsAsciiLetterLower);
