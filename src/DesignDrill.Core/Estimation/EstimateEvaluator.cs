@@ -146,16 +146,16 @@ public static class EstimateEvaluator
             switch (node)
             {
                 case NumberNode number:
-                {
-                    var q = Quantity.Count(number.Token.Value);
-                    if (number.Token.AttachedUnit is { } unit)
                     {
-                        NoteBinaryPrefix(unit);
-                        q = q.Multiply(unit.ToQuantity(conventions));
-                    }
+                        var q = Quantity.Count(number.Token.Value);
+                        if (number.Token.AttachedUnit is { } unit)
+                        {
+                            NoteBinaryPrefix(unit);
+                            q = q.Multiply(unit.ToQuantity(conventions));
+                        }
 
-                    return Finite(new Value(q, number.Token.BillionSuffix ? number.Token.Text : null), node);
-                }
+                        return Finite(new Value(q, number.Token.BillionSuffix ? number.Token.Text : null), node);
+                    }
 
                 case UnitNode unit:
                     NoteBinaryPrefix(unit.Unit);
@@ -235,54 +235,54 @@ public static class EstimateEvaluator
             {
                 case BinaryOp.Add:
                 case BinaryOp.Subtract:
-                {
-                    if (a.Q.Dimension != b.Q.Dimension)
                     {
-                        _diagnostics.Add(EstimationDiagnostics.DimensionMismatch(opSpan,
-                            node.Op == BinaryOp.Add ? "add" : "subtract", a.Q.Dimension, b.Q.Dimension,
-                            EstimateEvaluator.BillionHint(a.Q.Dimension, b.Q.Dimension, billion)));
-                        return null;
-                    }
+                        if (a.Q.Dimension != b.Q.Dimension)
+                        {
+                            _diagnostics.Add(EstimationDiagnostics.DimensionMismatch(opSpan,
+                                node.Op == BinaryOp.Add ? "add" : "subtract", a.Q.Dimension, b.Q.Dimension,
+                                EstimateEvaluator.BillionHint(a.Q.Dimension, b.Q.Dimension, billion)));
+                            return null;
+                        }
 
-                    var sum = node.Op == BinaryOp.Add ? a.Q.Value + b.Q.Value : a.Q.Value - b.Q.Value;
-                    return Finite(new Value(a.Q with { Value = sum }, billion), node);
-                }
+                        var sum = node.Op == BinaryOp.Add ? a.Q.Value + b.Q.Value : a.Q.Value - b.Q.Value;
+                        return Finite(new Value(a.Q with { Value = sum }, billion), node);
+                    }
 
                 case BinaryOp.Multiply:
                 case BinaryOp.Juxtapose:
-                {
-                    NoteByteReading(node);
-                    var dimension = new Dimension(
-                        (int)Math.Clamp((long)a.Q.Dimension.InformationExponent + b.Q.Dimension.InformationExponent, -1000, 1000),
-                        (int)Math.Clamp((long)a.Q.Dimension.TimeExponent + b.Q.Dimension.TimeExponent, -1000, 1000),
-                        (int)Math.Clamp((long)a.Q.Dimension.MoneyExponent + b.Q.Dimension.MoneyExponent, -1000, 1000));
-                    if (!dimension.IsWithinLimits)
                     {
-                        return ExponentTooLarge(node);
-                    }
+                        NoteByteReading(node);
+                        var dimension = new Dimension(
+                            (int)Math.Clamp((long)a.Q.Dimension.InformationExponent + b.Q.Dimension.InformationExponent, -1000, 1000),
+                            (int)Math.Clamp((long)a.Q.Dimension.TimeExponent + b.Q.Dimension.TimeExponent, -1000, 1000),
+                            (int)Math.Clamp((long)a.Q.Dimension.MoneyExponent + b.Q.Dimension.MoneyExponent, -1000, 1000));
+                        if (!dimension.IsWithinLimits)
+                        {
+                            return ExponentTooLarge(node);
+                        }
 
-                    return Finite(new Value(new Quantity(a.Q.Value * b.Q.Value, dimension), billion), node);
-                }
+                        return Finite(new Value(new Quantity(a.Q.Value * b.Q.Value, dimension), billion), node);
+                    }
 
                 case BinaryOp.Divide:
-                {
-                    if (b.Q.Value == 0)
                     {
-                        _diagnostics.Add(EstimationDiagnostics.DivisionByZero(Span(node.Right.Start, node.Right.End)));
-                        return null;
-                    }
+                        if (b.Q.Value == 0)
+                        {
+                            _diagnostics.Add(EstimationDiagnostics.DivisionByZero(Span(node.Right.Start, node.Right.End)));
+                            return null;
+                        }
 
-                    var dimension = new Dimension(
-                        (int)Math.Clamp((long)a.Q.Dimension.InformationExponent - b.Q.Dimension.InformationExponent, -1000, 1000),
-                        (int)Math.Clamp((long)a.Q.Dimension.TimeExponent - b.Q.Dimension.TimeExponent, -1000, 1000),
-                        (int)Math.Clamp((long)a.Q.Dimension.MoneyExponent - b.Q.Dimension.MoneyExponent, -1000, 1000));
-                    if (!dimension.IsWithinLimits)
-                    {
-                        return ExponentTooLarge(node);
-                    }
+                        var dimension = new Dimension(
+                            (int)Math.Clamp((long)a.Q.Dimension.InformationExponent - b.Q.Dimension.InformationExponent, -1000, 1000),
+                            (int)Math.Clamp((long)a.Q.Dimension.TimeExponent - b.Q.Dimension.TimeExponent, -1000, 1000),
+                            (int)Math.Clamp((long)a.Q.Dimension.MoneyExponent - b.Q.Dimension.MoneyExponent, -1000, 1000));
+                        if (!dimension.IsWithinLimits)
+                        {
+                            return ExponentTooLarge(node);
+                        }
 
-                    return Finite(new Value(new Quantity(a.Q.Value / b.Q.Value, dimension), billion), node);
-                }
+                        return Finite(new Value(new Quantity(a.Q.Value / b.Q.Value, dimension), billion), node);
+                    }
 
                 case BinaryOp.Power:
                     return Power(node, a, b);

@@ -246,19 +246,19 @@ internal sealed class Parser(
                 _index++;
                 return new NumberNode(token);
             case TokenKind.Dollar:
-            {
-                _index++;
-                UnitTable.TryGet("$", out var dollar);
-                var unit = new UnitNode(dollar, "$", token.Start, token.End);
-                if (Current.Kind != TokenKind.Number)
                 {
-                    return unit;
-                }
+                    _index++;
+                    UnitTable.TryGet("$", out var dollar);
+                    var unit = new UnitNode(dollar, "$", token.Start, token.End);
+                    if (Current.Kind != TokenKind.Number)
+                    {
+                        return unit;
+                    }
 
-                var amount = new NumberNode(Current);
-                _index++;
-                return new BinaryNode(BinaryOp.Juxtapose, unit, amount, token.End, token.End) { Depth = 2 };
-            }
+                    var amount = new NumberNode(Current);
+                    _index++;
+                    return new BinaryNode(BinaryOp.Juxtapose, unit, amount, token.End, token.End) { Depth = 2 };
+                }
 
             case TokenKind.Word:
                 _index++;
@@ -277,23 +277,23 @@ internal sealed class Parser(
                     ? new UnitNode(unitDefinition, token.Text, token.Start, token.End)
                     : new NameNode(token.Text, token.Start, token.End);
             case TokenKind.LeftParen:
-            {
-                _index++;
-                var inner = ParseExpression();
-                if (inner is null)
                 {
-                    return null;
-                }
+                    _index++;
+                    var inner = ParseExpression();
+                    if (inner is null)
+                    {
+                        return null;
+                    }
 
-                if (Current.Kind != TokenKind.RightParen)
-                {
-                    return Fail(EstimationDiagnostics.Syntax(span(token.Start, token.End), "'(' is never closed",
-                        "add the missing ')'"));
-                }
+                    if (Current.Kind != TokenKind.RightParen)
+                    {
+                        return Fail(EstimationDiagnostics.Syntax(span(token.Start, token.End), "'(' is never closed",
+                            "add the missing ')'"));
+                    }
 
-                _index++;
-                return inner;
-            }
+                    _index++;
+                    return inner;
+                }
 
             case TokenKind.End:
                 return Fail(EstimationDiagnostics.Syntax(span(token.Start, token.End),
