@@ -1,1 +1,3 @@
-return 0;
+using DesignDrill.Cli;
+
+return DrillApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Estimation;
+
+namespace DesignDrill.Cli.Commands;
+
+/// <summary><c>drill estimate "EXPR"</c>: evaluates one back-of-the-envelope expression with units.</summary>
+internal static class EstimateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var expression = new Argument<string>("expression")
+        {
+            Description = "The expression, quoted: numbers with K/M/B/T, units, + - * / ^, x, per.",
+        };
+        var into = new Option<string?>("--in")
+        {
+            Description = "Convert the result into this unit: /s, rps, \"GB/month\", TB, Gbps, ms, ...",
+            HelpName = "UNIT",
+        };
+        var json = new Option<bool>("--json") { Description = "Print {\"value\": <number>, \"unit\": \"<unit>\"} at full precision." };
+        var conventions = new ConventionOptions();
+
+        var command = new Command(
+            "estimate",
+            """
+            Evaluate one back-of-the-envelope expression, with units, and show how it was read.
+
+            Examples:
+              drill estimate "100M * 10 / day" --in rps
+              drill estimate "1.27 KB * 10M / month" --in "GB/month"
+              drill estimate "10M / month" --in /s --seconds-per-month 2.5M
+              drill estimate "500 B * 1B" --in TB --json
+
+            Exit codes: 0 ok; 2 the expression or the unit has an error.
+            """);
+        command.Arguments.Add(expression);
+        command.Options.Add(into);
+        command.Options.Add(json);
+        conventions.AddTo(command);
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(expression) ?? "",
+            parseResult.GetValue(into),
+            parseResult.GetValue(json),
+            conventions,
+            parseResult,
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(
+        string text, string? into, bool json, ConventionOptions conventionOptions, ParseResult parseResult, TextWriter stdout, TextWriter stderr)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var conventions = conventionOptions.Apply(parseResult, Conventions.Default, diagnostics);
+        if (ReportErrors(diagnostics, null, stderr))
+        {
+            return ExitCodes.UnusableInput;
+        }
+
+        var result = EstimateEvaluator.Evaluate(text, new Dictionary<string, Quantity>(), conventions, new SourceSpan(1, 1, 1));
+        if (result.Value is not { } value)
+        {
+            ReportErrors(result.Diagnostics, text, stderr);
+            return ExitCodes.UnusableInput;
+        }
+
+        foreach (var warning in result.Diagnostics.Where(d => d.Severity < Severity.Error))
+        {
+            stderr.WriteLine($"warning {warning.Code}: {warning.Message}");
+        }
+
+        double number;
+        string unitText;
+        if (into is not null)
+        {
+            if (!Units.TryParse(into, conventions, out var unit, out var unitDiagnostic))
+            {
+                stderr.WriteLine($"drill estimate: {unitDiagnostic!.Message}" + (unitDiagnostic.Hint is null ? "" : $" ({unitDiagnostic.Hint})"));
+                return ExitCodes.UnusableInput;
+            }
+
+            if (!Units.TryConvert(value, unit, out number, out var convertDiagnostic))
+            {
+                stderr.WriteLine($"drill estimate: {convertDiagnostic!.Message}" + (convertDiagnostic.Hint is null ? "" : $" ({convertDiagnostic.Hint})"));
+                return ExitCodes.UnusableInput;
+            }
+
+            unitText = into.Trim();
+        }
+        else
+        {
+            number = value.Value;
+            unitText = value.Dimension.ToString();
+        }
+
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("value", number);
+                writer.WriteString("unit", unitText);
+                writer.WriteEndObject();
+            }
+
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return ExitCodes.Ok;
+        }
+
+        stdout.WriteLine(into is null
+            ? value.Format(conventions)
+            : $"{FormatPlain(number)} {unitText}");
+        stdout.WriteLine($"  = {result.Derivation}");
+        if (into is not null)
+        {
+            stdout.WriteLine($"  = {value.Format(conventions)}");
+        }
+
+        foreach (var interpretation in result.Interpretations)
+        {
+            stdout.WriteLine($"  read as: {interpretation}");
+        }
+
+        if (!conventions.Equals(Conventions.Default))
+        {
+            stdout.WriteLine($"  conventions: {conventions}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Formats a converted number for people: up to 2 decimals, no exponent for ordinary magnitudes, no thousands separators.</summary>
+    internal static string FormatPlain(double number)
+    {
+        var magnitude = Math.Abs(number);
+        if (magnitude != 0 && (magnitude >= 1e15 || magnitude < 0.01))
+        {
+            return number.ToString("0.####e+0", CultureInfo.InvariantCulture);
+        }
+
+        return number.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    private static bool ReportErrors(IReadOnlyList<Diagnostic> diagnostics, string? source, TextWriter stderr)
+    {
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        foreach (var error in errors)
+        {
+            stderr.WriteLine($"error {error.Code}: {error.Message}");
+            if (source is not null)
+            {
+                stderr.Write(SourceExcerpt.Render(SourceExcerpt.SplitLines(source), error.Span));
+            }
+
+            if (error.Hint is not null)
+            {
+                stderr.WriteLine($"  hint: {error.Hint}");
+            }
+        }
+
+        return errors.Count > 0;
+    }
+}

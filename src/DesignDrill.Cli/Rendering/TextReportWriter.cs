@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Review;
+using DesignDrill.Core.Review.Reporting;
+using Spectre.Console;
+
+namespace DesignDrill.Cli.Rendering;
+
+/// <summary>
+/// Renders a <see cref="ReviewReport"/> for a terminal: diagnostics with the source line and a caret under the span,
+/// the estimate table with derivations, and the findings with their rubric dimension and fix. Rendered through
+/// Spectre.Console into a string, with colour only when <paramref name="colour"/> is set, so tests compare plain text.
+/// </summary>
+internal static class TextReportWriter
+{
+    /// <summary>Width the report is laid out for when the output is not a terminal (columns).</summary>
+    public const int DefaultWidth = 120;
+
+    public static string Write(ReviewReport report, string? file, string source, bool colour = false, int width = DefaultWidth)
+    {
+        var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(buffer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = width;
+        Render(console, report, file, source);
+        return buffer.ToString();
+    }
+
+    private static void Render(IAnsiConsole console, ReviewReport report, string? file, string source)
+    {
+        var lines = SourceExcerpt.SplitLines(source);
+        var title = report.Document.Title is { } t ? $" · {t}" : "";
+        console.MarkupLine($"[bold]DesignDrill review[/] {Markup.Escape(file ?? "")}{Markup.Escape(title)} · level {report.Level.ToString().ToLowerInvariant()}");
+        console.MarkupLine($"[grey]conventions: {Markup.Escape(report.Conventions.ToString())}[/]");
+        console.WriteLine();
+
+        if (report.Diagnostics.Count > 0)
+        {
+            console.MarkupLine($"[bold]Diagnostics[/] ({report.Diagnostics.Count})");
+            foreach (var d in report.Diagnostics)
+            {
+                var where = d.Span.HasLocation ? $" at {d.Span.Line}:{d.Span.Column}" : "";
+                console.MarkupLine($"{Badge(d.Severity)} {d.Code}{where}: {Markup.Escape(d.Message)}");
+                WriteExcerpt(console, lines, d.Span);
+                if (d.Hint is not null)
+                {
+                    console.MarkupLine($"  [grey]hint:[/] {Markup.Escape(d.Hint)}");
+                }
+            }
+
+            console.WriteLine();
+        }
+
+        if (report.Estimates.Results.Count > 0)
+        {
+            console.MarkupLine($"[bold]Estimates[/] ({report.Estimates.Results.Count})");
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumn(new TableColumn("line").RightAligned());
+            table.AddColumn("name");
+            table.AddColumn(new TableColumn("value").RightAligned());
+            table.AddColumn(new TableColumn("stated").RightAligned());
+            table.AddColumn("verdict");
+            foreach (var r in report.Estimates.Results)
+            {
+                table.AddRow(
+                    r.Input.NameSpan.Line.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(r.Input.Name),
+                    r.Value is { } v ? Markup.Escape(v.Format(report.Conventions)) : "—",
+                    Markup.Escape(r.Input.Stated ?? ""),
+                    Verdict(r.Verdict));
+            }
+
+            console.Write(table);
+            console.MarkupLine("[bold]Derivations[/]");
+            foreach (var r in report.Estimates.Results)
+            {
+                console.MarkupLine($"  {r.Input.NameSpan.Line,4}  {Markup.Escape(r.Derivation)}");
+            }
+
+            console.WriteLine();
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            console.MarkupLine($"[bold]Findings[/] ({report.Findings.Count})");
+            foreach (var f in report.Findings.OrderByDescending(f => f.Severity))
+            {
+                var where = f.Span.HasLocation ? $" line {f.Span.Line}" : "";
+                console.MarkupLine(
+                    $"{Badge(f.Severity)} {f.Id} {f.Rule} [grey][[{JsonReportWriter.DimensionName(f.Dimension)}]][/]{where}: {Markup.Escape(f.Message)}");
+                WriteExcerpt(console, lines, f.Span);
+                console.MarkupLine($"  [grey]fix:[/] {Markup.Escape(f.Hint)}");
+            }
+
+            console.WriteLine();
+        }
+        else
+        {
+            console.MarkupLine("[bold]Findings[/]: none");
+            console.WriteLine();
+        }
+
+        var summary = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{report.Count(Severity.Error)} errors, ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Count(Severity.Warning)} warnings, ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Count(Severity.Info)} notes; ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Estimates.Results.Count} estimates, ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Architecture.Components.Count} components, ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Architecture.Flows.Count} flows");
+        console.MarkupLine($"[bold]Summary[/]: {summary}");
+    }
+
+    private static void WriteExcerpt(IAnsiConsole console, IReadOnlyList<string> lines, SourceSpan span)
+    {
+        var excerpt = SourceExcerpt.Render(lines, span);
+        foreach (var line in excerpt.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    private static string Badge(Severity severity) => severity switch
+    {
+        Severity.Error => "[red bold]error[/]",
+        Severity.Warning => "[yellow]warning[/]",
+        _ => "[blue]info[/]",
+    };
+
+    private static string Verdict(Core.Estimation.StatedVerdict verdict) => verdict switch
+    {
+        Core.Estimation.StatedVerdict.Ok => "[green]ok[/]",
+        Core.Estimation.StatedVerdict.Close => "[yellow]close[/]",
+        Core.Estimation.StatedVerdict.Off => "[red]off[/]",
+        Core.Estimation.StatedVerdict.DimensionMismatch => "[red]wrong unit[/]",
+        Core.Estimation.StatedVerdict.Unevaluated => "[red]not evaluated[/]",
+        _ => "",
+    };
+}
