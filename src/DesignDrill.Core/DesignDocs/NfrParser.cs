@@ -75,20 +75,20 @@ internal static partial class NfrParser
             }
         }
 
+        foreach (Match m in ConsistencySubjectFirst().Matches(text))
+        {
+            if (Free(m))
+            {
+                Add(new NonFunctionalRequirement(NfrKind.Consistency, text, Span(m.Index, m.Index + m.Length), true, ConsistencyModel: Model(m.Groups["model"].Value), AppliesTo: Clause(m.Groups["what"].Value)), m);
+            }
+        }
+
         foreach (Match m in Consistency().Matches(text))
         {
             if (Free(m))
             {
                 var what = m.Groups["what"].Success ? Clause(m.Groups["what"].Value) : null;
                 Add(new NonFunctionalRequirement(NfrKind.Consistency, text, Span(m.Index, m.Index + m.Length), true, ConsistencyModel: Model(m.Groups["model"].Value), AppliesTo: what), m);
-            }
-        }
-
-        foreach (Match m in ConsistencySubjectFirst().Matches(text))
-        {
-            if (Free(m))
-            {
-                Add(new NonFunctionalRequirement(NfrKind.Consistency, text, Span(m.Index, m.Index + m.Length), true, ConsistencyModel: Model(m.Groups["model"].Value), AppliesTo: Clause(m.Groups["what"].Value)), m);
             }
         }
 
@@ -154,7 +154,9 @@ internal static partial class NfrParser
         void AddNines(Match m, double percent)
         {
             var kind = NinesKind(text, m.Index, m.Index + m.Length, percent);
-            Add(new NonFunctionalRequirement(kind, text, Span(m.Index, m.Index + m.Length), true, BoundText: m.Value.Trim(), BoundSpan: Span(m.Index, m.Index + m.Length), Percent: percent), m);
+            var after = ForClause().Match(text, m.Index + m.Length);
+            var appliesTo = after.Success && after.Index == m.Index + m.Length ? Clause(after.Groups["what"].Value) : null;
+            Add(new NonFunctionalRequirement(kind, text, Span(m.Index, m.Index + m.Length), true, BoundText: m.Value.Trim(), BoundSpan: Span(m.Index, m.Index + m.Length), Percent: percent, AppliesTo: appliesTo), m);
         }
     }
 
@@ -251,7 +253,7 @@ internal static partial class NfrParser
     [GeneratedRegex(@"\b(?:latency|response\s+times?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LatencyWords();
 
-    [GeneratedRegex(@"^\s*(?:for|on|of)\s+(?<what>[^,.;()]{1,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?:(?:availability|durability|uptime|latency|available|durable)\s+)?(?:for|on|of)\s+(?<what>[^,.;()]{1,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForClause();
 
     [GeneratedRegex(@"\b(?<which>RPO|RTO)\b\s*(?:of|is|=|:|<=|<|≤|under|below|within|less\s+than|at\s+most|≈|~)?\s*(?<bound>(?:" + Number + @"\s*(?:ms|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?)?|zero)(?![a-z0-9]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

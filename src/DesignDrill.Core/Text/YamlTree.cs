@@ -53,7 +53,7 @@ internal sealed class YamlNode
     /// <summary>The span of this node on its first line: to its end when it ends on the same line, else to <paramref name="lineLength"/>.</summary>
     public Diagnostics.SourceSpan SpanOnFirstLine(int lineLength = int.MaxValue)
     {
-        var end = EndLine == Line ? EndColumn : Math.Max(Column + 1, lineLength + 1);
+        var end = EndLine == Line ? EndColumn : lineLength >= int.MaxValue - 1 ? Column + 1 : Math.Max(Column + 1, lineLength + 1);
         return new Diagnostics.SourceSpan(Line, Column, Math.Max(end, Column));
     }
 }
@@ -75,6 +75,7 @@ internal static class YamlTree
         var pendingKeys = new Stack<YamlNode?>();
         YamlNode? root = null;
         var events = 0;
+        var lastLine = 1 + lineOffset;
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -86,6 +87,7 @@ internal static class YamlTree
                 }
 
                 var ev = parser.Current;
+                lastLine = ev is null ? lastLine : Line(ev.End, lineOffset);
                 switch (ev)
                 {
                     case AnchorAlias alias:
@@ -138,6 +140,11 @@ internal static class YamlTree
                 ? ex.InnerException.Message
                 : ex.Message;
             return new YamlTreeResult(null, Clean(message), Line(ex.Start, lineOffset), Math.Max(1, (int)ex.Start.Column), false, false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet's scanner has thrown these on some malformed input; report them like a syntax error after the last good token.
+            return new YamlTreeResult(null, "the YAML reader could not continue here", lastLine, 1, false, false);
         }
 
         void Attach(YamlNode node)
