@@ -11,7 +11,7 @@ public static partial class ArchitectureParser
     /// <summary>Largest replica count accepted (1,000,000; rule of thumb: no design in an interview needs more).</summary>
     private const int MaxReplicas = 1_000_000;
 
-    private static ComponentDecl? ReadComponent(string text, int start, int end, SourceLine line, ComponentCatalog catalog, List<Diagnostic> diagnostics)
+    private static ComponentDecl? ReadComponent(string text, int start, int end, SourceLine line, ComponentCatalog catalog, Dictionary<string, IReadOnlyList<string>> suggestionCache, List<Diagnostic> diagnostics)
     {
         var nameEnd = LineText.ReadName(text, start, end, allowHyphen: true);
         var colon = LineText.SkipSpace(text, nameEnd, end);
@@ -97,7 +97,12 @@ public static partial class ArchitectureParser
                 return null;
             }
 
-            var suggestions = catalog.Suggest(kindText);
+            if (!suggestionCache.TryGetValue(kindText, out var suggestions))
+            {
+                suggestions = catalog.Suggest(kindText);
+                suggestionCache[kindText] = suggestions;
+            }
+
             var hint = (suggestions.Count > 0 ? "Did you mean " + string.Join(", ", suggestions) + "? " : "")
                 + "Write a kind (service, cache, sql_db, queue, ...) or a technology (redis, postgres, kafka, ...); see catalog/components.yaml.";
             diagnostics.Add(new Diagnostic(Severity.Warning, DocDiagnosticCodes.UnknownComponentKind, LineText.Span(line.Line, firstStart, kindEnd), $"'{kindText}' is not a known component kind or technology.", hint));

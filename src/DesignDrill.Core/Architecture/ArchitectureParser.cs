@@ -41,6 +41,7 @@ public static partial class ArchitectureParser
         var flows = new List<FlowDecl>();
         var componentNames = new Dictionary<string, ComponentDecl>(StringComparer.OrdinalIgnoreCase);
         var flowNames = new Dictionary<string, FlowDecl>(StringComparer.OrdinalIgnoreCase);
+        var suggestions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines)
         {
             if (line.Role is LineRole.Heading or LineRole.Fence || line.IsBlank || line.CodeLanguage == "mermaid")
@@ -75,7 +76,7 @@ public static partial class ArchitectureParser
                 continue;
             }
 
-            if (ReadComponent(text, start, end, line, catalog, diagnostics) is { } component)
+            if (ReadComponent(text, start, end, line, catalog, suggestions, diagnostics) is { } component)
             {
                 if (componentNames.TryGetValue(component.Name, out var first))
                 {

@@ -17,6 +17,8 @@ internal static partial class NfrParser
     private const string Compare = @"(?:<=|<|≤|=|:|under|below|within|less\s+than|at\s+most|of|is|<\s*=)";
     private const string Number = @"\d+(?:\.\d+)?";
 
+    private static readonly IEnumerable<Match> NoMatches = [];
+
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     public static List<NonFunctionalRequirement> Parse(SourceLine line)
@@ -33,22 +35,25 @@ internal static partial class NfrParser
         var text = masked[s..e];
         var taken = new List<(int Start, int End)>();
 
-        foreach (Match m in LatencyStatFirst().Matches(text))
+        // Each pattern runs only when the characters it needs are present; most lines skip most patterns.
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var lower = text.ToLowerInvariant();
+        foreach (Match m in hasDigit ? LatencyStatFirst().Matches(text) : NoMatches)
         {
             AddLatency(m);
         }
 
-        foreach (Match m in LatencyBoundFirst().Matches(text))
+        foreach (Match m in hasDigit ? LatencyBoundFirst().Matches(text) : NoMatches)
         {
             AddLatency(m);
         }
 
-        foreach (Match m in LatencyKeyword().Matches(text))
+        foreach (Match m in hasDigit && (lower.Contains("latency", StringComparison.Ordinal) || lower.Contains("respon", StringComparison.Ordinal) || lower.Contains("round", StringComparison.Ordinal)) ? LatencyKeyword().Matches(text) : NoMatches)
         {
             AddLatency(m);
         }
 
-        foreach (Match m in RecoveryObjective().Matches(text))
+        foreach (Match m in lower.Contains("rpo", StringComparison.Ordinal) || lower.Contains("rto", StringComparison.Ordinal) ? RecoveryObjective().Matches(text) : NoMatches)
         {
             if (Free(m))
             {
@@ -58,7 +63,7 @@ internal static partial class NfrParser
             }
         }
 
-        foreach (Match m in Percentage().Matches(text))
+        foreach (Match m in text.Contains('%') ? Percentage().Matches(text) : NoMatches)
         {
             if (Free(m) && double.TryParse(m.Groups["pct"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 90 and <= 100)
             {
@@ -66,7 +71,7 @@ internal static partial class NfrParser
             }
         }
 
-        foreach (Match m in Nines().Matches(text))
+        foreach (Match m in lower.Contains("nine", StringComparison.Ordinal) || lower.Contains("9s", StringComparison.Ordinal) ? Nines().Matches(text) : NoMatches)
         {
             var count = NinesCount(m.Groups["n"].Value);
             if (Free(m) && count is >= 1 and <= 15)
@@ -75,7 +80,9 @@ internal static partial class NfrParser
             }
         }
 
-        foreach (Match m in ConsistencySubjectFirst().Matches(text))
+        var consistency = lower.Contains("consist", StringComparison.Ordinal) || lower.Contains("lineari", StringComparison.Ordinal) || lower.Contains("serializ", StringComparison.Ordinal)
+            || lower.Contains("your", StringComparison.Ordinal) || lower.Contains("monotonic", StringComparison.Ordinal) || lower.Contains("staleness", StringComparison.Ordinal);
+        foreach (Match m in consistency ? ConsistencySubjectFirst().Matches(text) : NoMatches)
         {
             if (Free(m))
             {
@@ -83,7 +90,7 @@ internal static partial class NfrParser
             }
         }
 
-        foreach (Match m in Consistency().Matches(text))
+        foreach (Match m in consistency ? Consistency().Matches(text) : NoMatches)
         {
             if (Free(m))
             {
@@ -101,7 +108,7 @@ internal static partial class NfrParser
             }
         }
 
-        foreach (Match m in Throughput().Matches(text))
+        foreach (Match m in hasDigit ? Throughput().Matches(text) : NoMatches)
         {
             if (Free(m))
             {
