@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Text;
@@ -98,7 +99,7 @@ public sealed class ComponentCatalog
     /// <param name="kind">The resolved kind, when the result is true.</param>
     /// <param name="technology">The resolved technology, or <see langword="null"/> when the word named a kind.</param>
     /// <returns>True when the word is known.</returns>
-    public bool TryResolve(string word, out ComponentKindInfo kind, out TechnologyInfo? technology)
+    public bool TryResolve(string word, [MaybeNullWhen(false)] out ComponentKindInfo kind, out TechnologyInfo? technology)
     {
         var key = Normalize(word);
         if (_kindsByWord.TryGetValue(key, out var found))
@@ -115,7 +116,7 @@ public sealed class ComponentCatalog
             return true;
         }
 
-        kind = null!;
+        kind = null;
         technology = null;
         return false;
     }
@@ -192,7 +193,7 @@ public sealed class ComponentCatalog
         {
             if (yaml.Length > MaxCatalogLength)
             {
-                Add(Severity.Error, CatalogDiagnosticCodes.WrongShape, SourceSpan.None, $"The catalog is {yaml.Length:N0} characters long; at most {MaxCatalogLength:N0} are read.", "Split or trim the file.");
+                Add(Severity.Error, CatalogDiagnosticCodes.YamlSyntax, SourceSpan.None, $"The catalog is {yaml.Length:N0} characters long; at most {MaxCatalogLength:N0} are read.", "Split or trim the file.");
                 return new CatalogLoadResult(Empty, _diagnostics);
             }
 
