@@ -113,7 +113,7 @@ public static partial class ArchitectureParser
             text[start..nameEnd],
             LineText.Span(line.Line, start, nameEnd),
             kindText,
-            known ? kindInfo.Kind : null,
+            known ? kindInfo?.Kind : null,
             technology,
             replicas,
             settings,
