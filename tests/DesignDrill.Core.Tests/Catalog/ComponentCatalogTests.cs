@@ -44,7 +44,7 @@ public sealed class ComponentCatalogTests
 
         // Then
         found.ShouldBeTrue();
-        kindInfo.Id.ShouldBe(kind);
+        kindInfo.ShouldNotBeNull().Id.ShouldBe(kind);
         technologyInfo?.Id.ShouldBe(technology);
         (technologyInfo is null).ShouldBe(technology is null);
     }
@@ -91,6 +91,22 @@ public sealed class ComponentCatalogTests
         diagnostic.Code.ShouldBe(code);
         diagnostic.Span.Line.ShouldBe(line);
         diagnostic.Hint.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void Should_refuse_yaml_aliases_in_the_catalog()
+    {
+        // Given
+        var yaml = "kinds:\n  - &k\n    id: cache\n    category: storage\n    description: x\n  - *k\n";
+
+        // When
+        var result = ComponentCatalog.Load(yaml);
+
+        // Then
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("CAT001");
+        diagnostic.Span.Line.ShouldBe(6);
+        result.Catalog.Kinds.ShouldBeEmpty();
     }
 
     [Fact]

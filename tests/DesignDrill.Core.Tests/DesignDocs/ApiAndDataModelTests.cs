@@ -179,6 +179,22 @@ public sealed class ApiAndDataModelTests
     }
 
     [Fact]
+    public void Should_warn_about_a_duplicate_entity()
+    {
+        // Given
+        var text = "## Data model\nurl(code PK)\n- URL(code PK, long_url) in urls\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then
+        document.Entities.Count.ShouldBe(2);
+        var diagnostic = document.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("DOC028");
+        diagnostic.Span.ShouldBe(new SourceSpan(3, 3, 6));
+    }
+
+    [Fact]
     public void Should_read_clarifying_questions_with_and_without_answers()
     {
         // Given
