@@ -1,0 +1,16 @@
+using DesignDrill.Core.Diagnostics;
+
+namespace DesignDrill.Core.Catalog;
+
+/// <summary>One entry of the <c>technologies:</c> list: a product that implies a component kind (redis → cache).</summary>
+/// <param name="Id">Catalog id, such as <c>redis</c>.</param>
+/// <param name="Kind">The kind a component built on this technology has.</param>
+/// <param name="Description">One sentence for people.</param>
+/// <param name="Aliases">Other names of the same or an equivalent product (normalised).</param>
+/// <param name="Span">Where the entry's id is written in the catalog file.</param>
+public sealed record TechnologyInfo(
+    string Id,
+    ComponentKind Kind,
+    string Description,
+    IReadOnlyList<string> Aliases,
+    SourceSpan Span);
