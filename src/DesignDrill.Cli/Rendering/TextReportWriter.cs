@@ -10,7 +10,7 @@ namespace DesignDrill.Cli.Rendering;
 /// <summary>
 /// Renders a <see cref="ReviewReport"/> for a terminal: diagnostics with the source line and a caret under the span,
 /// the estimate table with derivations, and the findings with their rubric dimension and fix. Rendered through
-/// Spectre.Console into a string, with colour only when <paramref name="colour"/> is set, so tests compare plain text.
+/// Spectre.Console into a string, with colour only when asked for, so tests compare plain text.
 /// </summary>
 internal static class TextReportWriter
 {

@@ -217,19 +217,34 @@ public static partial class ArchitectureParser
                         : (previousArrow.Start, arrow + arrowLength, "Two arrows with no step between them.");
                 diagnostics.Add(new Diagnostic(Severity.Error, DocDiagnosticCodes.FlowEmptyStep, LineText.Span(line, spanStart, spanEnd), message, "Every arrow joins two steps: 'a -> b -> c'."));
             }
-            else if (ReadStep(text, s, e, line, edge, diagnostics) is { } step)
-            {
-                if (step.OnMiss && steps.Count == 0)
-                {
-                    valid = false;
-                    diagnostics.Add(new Diagnostic(Severity.Error, DocDiagnosticCodes.FlowOnMissFirst, step.Span, "'on miss' on the first step: there is no cache before it to miss.", "Put 'on miss' on the store after the cache: 'api -> cache -> db on miss'."));
-                }
-
-                steps.Add(step);
-            }
             else
             {
-                valid = false;
+                // Siblings: 'api -> cache + db' means api calls cache, then db. They share the caller, which is the
+                // last step of the previous segment; the next segment continues from the last sibling.
+                var caller = steps.Count - 1;
+                foreach (var (ps, pe) in SplitSiblings(text, s, e))
+                {
+                    if (ps >= pe)
+                    {
+                        valid = false;
+                        diagnostics.Add(new Diagnostic(Severity.Error, DocDiagnosticCodes.FlowEmptyStep, LineText.Span(line, s, e), "A '+' with no step on one side.", "Join sibling calls with '+': 'api -> cache + db'."));
+                        continue;
+                    }
+
+                    if (ReadStep(text, ps, pe, line, edge, diagnostics) is not { } step)
+                    {
+                        valid = false;
+                        continue;
+                    }
+
+                    if (step.OnMiss && steps.Count == 0)
+                    {
+                        valid = false;
+                        diagnostics.Add(new Diagnostic(Severity.Error, DocDiagnosticCodes.FlowOnMissFirst, step.Span, "'on miss' on the first step: there is no cache before it to miss.", "Put 'on miss' on the store after the cache: 'api -> cache -> db on miss'."));
+                    }
+
+                    steps.Add(step with { Caller = caller });
+                }
             }
 
             if (arrow < 0)
@@ -301,6 +316,23 @@ public static partial class ArchitectureParser
         }
 
         return new FlowStep(text[start..nameEnd], LineText.Span(line, start, nameEnd), edge, onMiss, fanOut, fanOutSpan);
+    }
+
+    /// <summary>Splits a path segment at '+' into trimmed sibling steps (an empty part comes back as an empty range).</summary>
+    private static List<(int Start, int End)> SplitSiblings(string text, int start, int end)
+    {
+        var parts = new List<(int Start, int End)>();
+        var partStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i == end || text[i] == '+')
+            {
+                parts.Add(LineText.Trim(text, partStart, i));
+                partStart = i + 1;
+            }
+        }
+
+        return parts;
     }
 
     private static int IndexOfOnMiss(string text, int start, int end)

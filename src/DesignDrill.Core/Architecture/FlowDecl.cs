@@ -67,4 +67,15 @@ public sealed record FlowDecl(
 /// <param name="OnMiss">True for <c>on miss</c>: the hop happens only when the preceding cache misses.</param>
 /// <param name="FanOutText">The fan-out factor after <c>x</c>, raw (<c>3</c>, <c>avg_followers</c>), or <see langword="null"/>.</param>
 /// <param name="FanOutSpan">Where the fan-out factor is.</param>
-public sealed record FlowStep(string Component, SourceSpan Span, EdgeKind EdgeIn, bool OnMiss, string? FanOutText, SourceSpan FanOutSpan);
+/// <param name="Caller">Index of the calling step (see <see cref="CallerIndex"/>); -1 for the first step, -2 for "the previous step".</param>
+public sealed record FlowStep(string Component, SourceSpan Span, EdgeKind EdgeIn, bool OnMiss, string? FanOutText, SourceSpan FanOutSpan, int Caller = -2)
+{
+    /// <summary>
+    /// Index in <see cref="FlowDecl.Steps"/> of the step that calls this one: the step before it, except for siblings
+    /// written with <c>+</c> (<c>api -> cache + db</c>: <c>api</c> calls both), which share the caller of the first
+    /// sibling. -1 for the first step. The default (-2) means "the previous step" for steps built in code.
+    /// </summary>
+    /// <param name="index">This step's own index in the flow.</param>
+    /// <returns>The caller's index, or -1 for the first step.</returns>
+    public int CallerIndex(int index) => Caller == -2 ? index - 1 : Caller;
+}

@@ -64,7 +64,13 @@ public static class MermaidExporter
         {
             for (var i = 1; i < flow.Steps.Count; i++)
             {
-                var from = ids[flow.Steps[i - 1].Component];
+                var callerIndex = flow.Steps[i].CallerIndex(i);
+                if (callerIndex < 0)
+                {
+                    continue;
+                }
+
+                var from = ids[flow.Steps[callerIndex].Component];
                 var step = flow.Steps[i];
                 var key = (from, ids[step.Component], step.EdgeIn, step.OnMiss, step.FanOutText);
                 if (!index.TryGetValue(key, out var edge))

@@ -1,3 +1,4 @@
+using DesignDrill.Core.Text;
 using System.Globalization;
 using DesignDrill.Core.Diagnostics;
 
@@ -115,7 +116,7 @@ public sealed record Conventions
                     break;
                 default:
                     diagnostics.Add(EstimationDiagnostics.UnknownSetting(span, rawKey ?? "",
-                        TextDistance.Closest(key, SettingKeys)));
+                        EditDistance.Closest(key, SettingKeys)));
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using DesignDrill.Core.Text;
 using System.Globalization;
 using DesignDrill.Core.Diagnostics;
 
@@ -212,8 +213,8 @@ public static class EstimateEvaluator
                 return null;
             }
 
-            var closest = TextDistance.Closest(name.Name, scope.Keys) ??
-                          (name.Name.Length > 1 ? TextDistance.Closest(name.Name, UnitTable.AllNames) : null);
+            var closest = EditDistance.Closest(name.Name, scope.Keys) ??
+                          (name.Name.Length > 1 ? EditDistance.Closest(name.Name, UnitTable.AllNames) : null);
             _diagnostics.Add(EstimationDiagnostics.UnknownName(at, name.Name, closest, looksLikeCountNoun: false));
             return null;
         }

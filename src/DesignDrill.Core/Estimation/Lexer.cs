@@ -1,3 +1,4 @@
+using DesignDrill.Core.Text;
 using System.Globalization;
 using DesignDrill.Core.Diagnostics;
 
@@ -279,7 +280,7 @@ internal sealed class Lexer(string text, Func<int, int, SourceSpan> span, List<D
         }
 
         diagnostics.Add(EstimationDiagnostics.UnknownSuffix(span(start, _position), numberText, suffix,
-            TextDistance.Closest(suffix, UnitTable.AllNames)));
+            EditDistance.Closest(suffix, UnitTable.AllNames)));
         return null;
     }
 }

@@ -39,4 +39,40 @@ internal static class EditDistance
 
         return Math.Min(previous[b.Length], cap + 1);
     }
+
+    /// <summary>Longest word compared by <see cref="Closest"/>; longer words get no suggestion (keeps hints cheap on hostile input).</summary>
+    private const int MaxCompared = 64;
+
+    /// <summary>
+    /// The candidate closest to <paramref name="word"/> (case-insensitive), when it is within a third of the word's
+    /// length (at least 2 edits; rule of thumb for "did you mean" hints); <see langword="null"/> otherwise.
+    /// </summary>
+    public static string? Closest(string word, IEnumerable<string> candidates)
+    {
+        if (word.Length == 0 || word.Length > MaxCompared)
+        {
+            return null;
+        }
+
+        var limit = Math.Max(2, word.Length / 3);
+        var lower = word.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Length > MaxCompared || Math.Abs(candidate.Length - word.Length) > limit)
+            {
+                continue;
+            }
+
+            var distance = Compute(lower, candidate.ToLowerInvariant(), limit);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        return bestDistance <= limit ? best : null;
+    }
 }
