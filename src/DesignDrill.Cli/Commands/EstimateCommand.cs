@@ -79,13 +79,13 @@ internal static class EstimateCommand
         {
             if (!Units.TryParse(into, conventions, out var unit, out var unitDiagnostic))
             {
-                stderr.WriteLine($"drill estimate: {unitDiagnostic!.Message}" + (unitDiagnostic.Hint is null ? "" : $" ({unitDiagnostic.Hint})"));
+                stderr.WriteLine($"error {unitDiagnostic!.Code}: {unitDiagnostic.Message}" + (unitDiagnostic.Hint is null ? "" : $" (hint: {unitDiagnostic.Hint})"));
                 return ExitCodes.UnusableInput;
             }
 
             if (!Units.TryConvert(value, unit, out number, out var convertDiagnostic))
             {
-                stderr.WriteLine($"drill estimate: {convertDiagnostic!.Message}" + (convertDiagnostic.Hint is null ? "" : $" ({convertDiagnostic.Hint})"));
+                stderr.WriteLine($"error {convertDiagnostic!.Code}: {convertDiagnostic.Message}" + (convertDiagnostic.Hint is null ? "" : $" (hint: {convertDiagnostic.Hint})"));
                 return ExitCodes.UnusableInput;
             }
 
