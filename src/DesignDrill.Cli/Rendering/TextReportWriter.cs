@@ -71,7 +71,7 @@ internal static class TextReportWriter
                 table.AddRow(
                     r.Input.NameSpan.Line.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(r.Input.Name),
-                    r.Value is { } v ? Markup.Escape(v.Format(report.Conventions)) : "—",
+                    r.Value is { } v ? Markup.Escape(v.FormatInUnitOf(r.Input.Stated, report.Conventions) ?? v.Format(report.Conventions)) : "—",
                     Markup.Escape(r.Input.Stated ?? ""),
                     Verdict(r.Verdict));
             }

@@ -82,6 +82,7 @@ public static class JsonReportWriter
             json.WriteString("expression", result.Input.Expression);
             WriteQuantity(json, "value", "unit", "display", result.Value, conventions);
             WriteNullableString(json, "stated", result.Input.Stated);
+            WriteNullableString(json, "displayAsStated", result.Value?.FormatInUnitOf(result.Input.Stated, conventions));
             if (result.StatedValue is { } stated)
             {
                 json.WriteNumber("statedValue", stated.Value);
