@@ -129,4 +129,15 @@ public sealed class ReviewRuleTests
         ReviewRules.All.Select(r => r.Name).ShouldBeUnique();
         ReviewRules.All.Count.ShouldBeGreaterThanOrEqualTo(12);
     }
+
+    [Fact]
+    public void Should_document_every_rule_in_the_review_rules_page()
+    {
+        var page = RepoFiles.Read("docs/review-rules.md");
+
+        foreach (var rule in ReviewRules.All)
+        {
+            page.ShouldContain($"| {rule.Id} | `{rule.Name}` |");
+        }
+    }
 }
