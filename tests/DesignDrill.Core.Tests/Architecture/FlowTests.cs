@@ -199,4 +199,39 @@ public sealed class FlowTests
         // Then
         model.FlowsAfter("post").ShouldHaveSingleItem().Name.ShouldBe("fanout");
     }
+
+    [Fact]
+    public void Should_read_sibling_calls_joined_with_plus()
+    {
+        // Given
+        var text = "flow write at 5/s: client -> api -> cache + db x 2 => log";
+
+        // When
+        var result = ArchitectureParser.ParseText(text);
+
+        // Then
+        result.Diagnostics.ShouldBeEmpty();
+        var steps = result.Architecture.Flows.ShouldHaveSingleItem().Steps;
+        steps.Select(s => (s.Component, s.EdgeIn, s.FanOutText)).ShouldBe(
+        [
+            ("client", EdgeKind.None, (string?)null),
+            ("api", EdgeKind.Sync, null),
+            ("cache", EdgeKind.Sync, null),
+            ("db", EdgeKind.Sync, "2"),
+            ("log", EdgeKind.Async, null),
+        ]);
+        Enumerable.Range(0, steps.Count).Select(i => steps[i].CallerIndex(i)).ShouldBe([-1, 0, 1, 1, 3]);
+        steps[3].Span.ShouldBe(new SourceSpan(1, 45, 47));
+    }
+
+    [Theory]
+    [InlineData("flow w at 5/s: client -> api + -> db")]
+    [InlineData("flow w at 5/s: client -> + db")]
+    public void Should_report_a_plus_with_no_step_on_one_side(string text)
+    {
+        var result = ArchitectureParser.ParseText(text);
+
+        result.Architecture.Flows.ShouldBeEmpty();
+        result.Diagnostics.ShouldContain(d => d.Severity == Severity.Error && d.Span.Line == 1);
+    }
 }
