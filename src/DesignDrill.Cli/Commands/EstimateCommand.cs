@@ -116,10 +116,6 @@ internal static class EstimateCommand
             ? value.Format(conventions)
             : $"{FormatPlain(number)} {unitText}");
         stdout.WriteLine($"  = {result.Derivation}");
-        if (into is not null)
-        {
-            stdout.WriteLine($"  = {value.Format(conventions)}");
-        }
 
         foreach (var interpretation in result.Interpretations)
         {
