@@ -1,6 +1,6 @@
-using DesignDrill.Core.Text;
 using System.Globalization;
 using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Text;
 
 namespace DesignDrill.Core.Estimation;
 
