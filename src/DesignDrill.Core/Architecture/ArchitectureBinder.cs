@@ -254,10 +254,15 @@ public static class ArchitectureBinder
             var factor = flow.AfterFactorText is null
                 ? 1
                 : Factor(flow.AfterFactorText, flow.AfterFactorSpan, "after", scope, conventions, diagnostics, references);
-            if (parentRate is { } p && factor is { } f)
+            if (parentRate is { } p && factor is { } f && !double.IsFinite(p * f))
+            {
+                // Both are finite, but their product overflows (an 'after' factor of 1e308).
+                diagnostics.Add(EstimationDiagnostics.NotFinite(flow.AfterFactorText is null ? flow.AfterSpan : flow.AfterFactorSpan));
+            }
+            else if (parentRate is { } parent && factor is { } multiplier)
             {
                 var text = flow.AfterFactorText is null ? $"rate of {trigger.Name}" : $"rate of {trigger.Name} x {flow.AfterFactorText}";
-                result = (p * f, $"{text} = {new Quantity(p * f, Dimension.Rate).Format(conventions)}");
+                result = (parent * multiplier, $"{text} = {new Quantity(parent * multiplier, Dimension.Rate).Format(conventions)}");
             }
         }
 

@@ -123,13 +123,29 @@ public sealed record Conventions
 
         var day = secondsPerDay ?? start.SecondsPerDay;
         var month = secondsPerMonth ?? (daysPerMonth ?? start.DaysPerMonth) * day;
-        return start with
+        var result = start with
         {
             SecondsPerDay = day,
             SecondsPerMonth = month,
             DaysPerYear = daysPerYear ?? start.DaysPerYear,
             BinaryPrefixes = binary,
         };
+
+        // Each value is finite and positive, but a product or quotient of two extreme ones (1e308 days of 1e308
+        // seconds) overflows or underflows; such a calendar cannot be computed with, so the numbers are refused.
+        if (!IsUsable(result.SecondsPerMonth) || !IsUsable(result.SecondsPerYear) || !IsUsable(result.DaysPerMonth))
+        {
+            var keys = new[] { "seconds_per_day", "days_per_month", "seconds_per_month", "days_per_year" };
+            var given = settings.Where(s => keys.Contains((s.Key ?? "").Trim().ToLowerInvariant())).ToList();
+            diagnostics.Add(EstimationDiagnostics.BadSetting(span, string.Join(" and ", given.Select(s => s.Key)),
+                string.Join(", ", given.Select(s => (s.Value ?? "").Trim())),
+                "with these values a month or a year is too long or too short to compute with; use calendar-sized values such as seconds_per_day: 86,400 and days_per_month: 30"));
+            return start with { BinaryPrefixes = binary };
+        }
+
+        return result;
+
+        static bool IsUsable(double value) => double.IsFinite(value) && value > 0;
 
         double? ReadPositive(string key, string value)
         {

@@ -65,7 +65,11 @@ internal sealed record YamlTreeResult(YamlNode? Root, string? Error, int ErrorLi
 internal static class YamlTree
 {
     /// <summary>Parses the first document of <paramref name="text"/>.</summary>
-    /// <param name="text">YAML text with '\n' line ends.</param>
+    /// <param name="text">
+    /// YAML text with '\n' line ends. NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which
+    /// YAML reads as line breaks but a document's lines do not, are read as U+FFFD so that positions stay on the
+    /// document's lines and the odd character shows up in messages.
+    /// </param>
     /// <param name="lineOffset">Added to every line number (the document line of the YAML's first line, minus one).</param>
     /// <param name="maxEvents">Parser events allowed before giving up (bounds time and memory).</param>
     /// <param name="maxDepth">Nesting allowed.</param>
@@ -78,7 +82,7 @@ internal static class YamlTree
         var lastLine = 1 + lineOffset;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new StringReader(NeutraliseLineBreaks(text)));
             while (parser.MoveNext())
             {
                 if (++events > maxEvents)
@@ -174,6 +178,11 @@ internal static class YamlTree
             }
         }
     }
+
+    private static string NeutraliseLineBreaks(string text) =>
+        text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') < 0
+            ? text
+            : text.Replace('\u0085', '\uFFFD').Replace('\u2028', '\uFFFD').Replace('\u2029', '\uFFFD');
 
     private static int Line(Mark mark, int lineOffset) => (int)Math.Min(int.MaxValue - 1, Math.Max(1, mark.Line)) + lineOffset;
 
