@@ -400,16 +400,19 @@ public static partial class ReviewRules
         }
     }
 
-    private static IEnumerable<Finding> NoApiEndpoints(ReviewContext c)
+    private static IEnumerable<Finding> NoApiEndpoints(ReviewContext c) =>
+        NothingReadable(
+            c, SectionKind.Api, c.Document.Api.Count, "REV018",
+            "the API section names no endpoint that DesignDrill can read",
+            "write one per line: 'POST /v1/urls {long_url} -> {short_url}'");
+
+    /// <summary>A section with text in it from which no structured item (endpoint, entity) could be read.</summary>
+    private static IEnumerable<Finding> NothingReadable(ReviewContext c, SectionKind kind, int itemCount, string ruleId, string message, string hint)
     {
-        if (c.Document.GetSection(SectionKind.Api) is { } section && c.Document.Api.Count == 0
+        if (c.Document.GetSection(kind) is { } section && itemCount == 0
             && section.Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text)))
         {
-            yield return Rule("REV018").At(
-                Severity.Warning,
-                section.HeadingSpan,
-                "the API section names no endpoint that DesignDrill can read",
-                "write one per line: 'POST /v1/urls {long_url} -> {short_url}'");
+            yield return Rule(ruleId).At(Severity.Warning, section.HeadingSpan, message, hint);
         }
     }
 
@@ -471,18 +474,11 @@ public static partial class ReviewRules
         }
     }
 
-    private static IEnumerable<Finding> NoEntities(ReviewContext c)
-    {
-        if (c.Document.GetSection(SectionKind.DataModel) is { } section && c.Document.Entities.Count == 0
-            && section.Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text)))
-        {
-            yield return Rule("REV022").At(
-                Severity.Warning,
-                section.HeadingSpan,
-                "the data model names no entity that DesignDrill can read",
-                "write one per line: 'url(code PK, long_url, created_at) in urls'");
-        }
-    }
+    private static IEnumerable<Finding> NoEntities(ReviewContext c) =>
+        NothingReadable(
+            c, SectionKind.DataModel, c.Document.Entities.Count, "REV022",
+            "the data model names no entity that DesignDrill can read",
+            "write one per line: 'url(code PK, long_url, created_at) in urls'");
 
     private static IEnumerable<Finding> ArchitectureFirst(ReviewContext c)
     {
