@@ -8,19 +8,8 @@ internal static class RepositorySamples
     /// <summary>Every sample, good ones first, each with its path relative to <c>samples/</c>.</summary>
     public static IReadOnlyList<(string Name, string Text)> Documents => All.Value;
 
-    /// <summary>The folder holding <c>DesignDrill.slnx</c>, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DesignDrill.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DesignDrill.slnx above {AppContext.BaseDirectory}; the tests must run from a checkout.");
-    }
+    /// <summary>The folder holding <c>DesignDrill.slnx</c> (see <see cref="Review.RepoFiles.Root"/>).</summary>
+    public static string RepositoryRoot() => Review.RepoFiles.Root;
 
     private static IReadOnlyList<(string Name, string Text)> Load()
     {
