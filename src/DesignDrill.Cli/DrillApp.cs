@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using DesignDrill.Cli.Commands;
 
 namespace DesignDrill.Cli;
@@ -23,7 +25,7 @@ public static class DrillApp
         var root = BuildRoot(stdout, stderr);
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        if (parseResult.Errors.Count > 0)
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)
             {
@@ -37,24 +39,58 @@ public static class DrillApp
         return parseResult.Invoke(configuration);
     }
 
-    /// <summary>Builds the root command with every subcommand.</summary>
+    /// <summary>Examples and exit codes for the root command's help.</summary>
+    internal const string RootExamples =
+        """
+        Examples:
+          drill review samples/url-shortener.md
+          drill review design.md --format json --fail-on warning
+          drill estimate "100M * 10 / day" --in rps
+          drill export samples/url-shortener.md --to mermaid
+
+        Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
+        Run 'drill <command> --help' for a command's options and examples.
+        """;
+
+    /// <summary>Builds the root command with every subcommand, and help that ends with each command's examples.</summary>
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(
-            """
-            DesignDrill: practise system design interviews against a design that is checked.
+        var root = new RootCommand("DesignDrill: practise system design interviews against a design that is checked.");
+        var examples = new Dictionary<Command, string> { [root] = RootExamples };
+        var estimate = EstimateCommand.Create(stdout, stderr);
+        var review = ReviewCommand.Create(stdout, stderr);
+        var export = ExportCommand.Create(stdout, stderr);
+        examples[estimate] = EstimateCommand.Examples;
+        examples[review] = ReviewCommand.Examples;
+        examples[export] = ExportCommand.Examples;
+        root.Subcommands.Add(estimate);
+        root.Subcommands.Add(review);
+        root.Subcommands.Add(export);
 
-            Examples:
-              drill review samples/url-shortener.md
-              drill review design.md --format json --fail-on warning
-              drill estimate "100M * 10 / day" --in rps
-              drill export samples/url-shortener.md --to mermaid
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                help.Action = new ExamplesHelpAction(action, examples);
+            }
+        }
 
-            Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
-            """);
-        root.Subcommands.Add(EstimateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ReviewCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
         return root;
+    }
+}
+
+/// <summary>Help that prints the standard help, then the command's examples and exit codes.</summary>
+internal sealed class ExamplesHelpAction(HelpAction inner, IReadOnlyDictionary<Command, string> examples) : SynchronousCommandLineAction
+{
+    /// <inheritdoc />
+    public override int Invoke(ParseResult parseResult)
+    {
+        var code = inner.Invoke(parseResult);
+        if (examples.TryGetValue(parseResult.CommandResult.Command, out var text))
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(text);
+        }
+
+        return code;
     }
 }

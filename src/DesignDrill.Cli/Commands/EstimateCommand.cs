@@ -9,6 +9,18 @@ namespace DesignDrill.Cli.Commands;
 /// <summary><c>drill estimate "EXPR"</c>: evaluates one back-of-the-envelope expression with units.</summary>
 internal static class EstimateCommand
 {
+    /// <summary>Examples and exit codes shown at the end of this command's help.</summary>
+    public const string Examples =
+        """
+        Examples:
+          drill estimate "100M * 10 / day" --in rps
+          drill estimate "1.27 KB * 10M / month" --in "GB/month"
+          drill estimate "10M / month" --in /s --seconds-per-month 2.5M
+          drill estimate "500 B * 1B" --in TB --json
+
+        Exit codes: 0 ok; 2 the expression or the unit has an error.
+        """;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var expression = new Argument<string>("expression")
@@ -23,19 +35,7 @@ internal static class EstimateCommand
         var json = new Option<bool>("--json") { Description = "Print {\"value\": <number>, \"unit\": \"<unit>\"} at full precision." };
         var conventions = new ConventionOptions();
 
-        var command = new Command(
-            "estimate",
-            """
-            Evaluate one back-of-the-envelope expression, with units, and show how it was read.
-
-            Examples:
-              drill estimate "100M * 10 / day" --in rps
-              drill estimate "1.27 KB * 10M / month" --in "GB/month"
-              drill estimate "10M / month" --in /s --seconds-per-month 2.5M
-              drill estimate "500 B * 1B" --in TB --json
-
-            Exit codes: 0 ok; 2 the expression or the unit has an error.
-            """);
+        var command = new Command("estimate", "Evaluate one back-of-the-envelope expression, with units, and show how it was read.");
         command.Arguments.Add(expression);
         command.Options.Add(into);
         command.Options.Add(json);

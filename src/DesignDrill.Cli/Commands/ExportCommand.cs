@@ -8,6 +8,17 @@ namespace DesignDrill.Cli.Commands;
 /// <summary><c>drill export FILE --to mermaid</c>: writes the document's architecture as a diagram.</summary>
 internal static class ExportCommand
 {
+    /// <summary>Examples and exit codes shown at the end of this command's help.</summary>
+    public const string Examples =
+        """
+        Examples:
+          drill export samples/url-shortener.md --to mermaid
+          drill export design.md > architecture.mmd
+
+        Exit codes: 0 ok; 2 unusable input (missing file, not text).
+        Parse errors are printed to stderr; the diagram shows what could be read.
+        """;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("file") { Description = "The design document (Markdown)." };
@@ -18,18 +29,7 @@ internal static class ExportCommand
             HelpName = "mermaid",
         };
         to.AcceptOnlyFromAmong("mermaid");
-        var command = new Command(
-            "export",
-            """
-            Export the architecture of a design document.
-
-            Examples:
-              drill export samples/url-shortener.md --to mermaid
-              drill export design.md > architecture.mmd
-
-            Exit codes: 0 ok; 2 unusable input (missing file, not text).
-            Parse errors are printed to stderr; the diagram shows what could be read.
-            """);
+        var command = new Command("export", "Export the architecture of a design document.");
         command.Arguments.Add(file);
         command.Options.Add(to);
         command.SetAction(parseResult =>

@@ -11,6 +11,19 @@ namespace DesignDrill.Cli.Commands;
 /// <summary><c>drill review FILE</c>: parses a design, checks its estimates and reports findings.</summary>
 internal static class ReviewCommand
 {
+    /// <summary>Examples and exit codes shown at the end of this command's help.</summary>
+    public const string Examples =
+        """
+        Examples:
+          drill review samples/url-shortener.md
+          drill review design.md --level staff
+          drill review design.md --format json > report.json
+          drill review design.md --format markdown --fail-on warning
+
+        Exit codes: 0 nothing at or above --fail-on; 1 something at or above --fail-on (default error);
+        2 unusable input (missing file, not text).
+        """;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("file") { Description = "The design document (Markdown)." };
@@ -36,21 +49,7 @@ internal static class ReviewCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
         var conventions = new ConventionOptions();
 
-        var command = new Command(
-            "review",
-            """
-            Review a design document: parse it, evaluate and check its estimates, and report findings with
-            their lines, rubric dimensions and fixes.
-
-            Examples:
-              drill review samples/url-shortener.md
-              drill review design.md --level staff
-              drill review design.md --format json > report.json
-              drill review design.md --format markdown --fail-on warning
-
-            Exit codes: 0 nothing at or above --fail-on; 1 something at or above --fail-on (default error);
-            2 unusable input (missing file, not text).
-            """);
+        var command = new Command("review", "Review a design document: parse it, evaluate and check its estimates, and report findings with their lines, rubric dimensions and fixes.");
         command.Arguments.Add(file);
         command.Options.Add(format);
         command.Options.Add(level);
