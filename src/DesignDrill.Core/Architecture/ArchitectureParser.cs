@@ -58,7 +58,8 @@ public static partial class ArchitectureParser
                 continue;
             }
 
-            if (LineText.WordAt(text, start, end, "flow"))
+            // 'flow' starts a flow only as a whole name: 'flow-x: service' and 'flow_x: service' declare components.
+            if (LineText.ReadName(text, start, end, allowHyphen: true) == start + 4 && LineText.WordAt(text, start, end, "flow"))
             {
                 if (ReadFlow(text, start, end, line.Line, diagnostics) is { } flow)
                 {

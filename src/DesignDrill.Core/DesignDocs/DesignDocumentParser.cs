@@ -10,10 +10,10 @@ namespace DesignDrill.Core.DesignDocs;
 /// exact 1-based lines and columns in the original text. Linear in the size of the input.
 /// </summary>
 /// <remarks>
-/// The Markdown skeleton (ATX and setext headings, fenced code blocks, list markers) is read by a line scanner rather
-/// than a full Markdown parser: it keeps positions exact in the original text whatever the line endings, does no
-/// inline parsing, and cannot recurse on pathological nesting. Line ends are <c>\r\n</c>, <c>\n</c> or <c>\r</c>; a
-/// leading byte-order mark is not counted as a column.
+/// The Markdown skeleton (headings, fenced and indented code blocks, at any depth of lists and quotes) is recognised
+/// by Markdig's CommonMark block parser on the body after the front matter; its character offsets are mapped back to
+/// this parser's own line table, so positions are exact in the original text whatever the line endings. Line ends
+/// are <c>\r\n</c>, <c>\n</c> or <c>\r</c>; a leading byte-order mark is not counted as a column.
 /// </remarks>
 public static partial class DesignDocumentParser
 {

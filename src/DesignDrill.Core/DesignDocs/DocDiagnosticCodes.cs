@@ -25,13 +25,16 @@ public static class DocDiagnosticCodes
     /// <summary>Error: the front matter is too large, too deeply nested or uses anchors and aliases.</summary>
     public const string FrontMatterTooComplex = "DOC006";
 
+    /// <summary>Error: quotes or lists are nested more than 128 levels deep (Markdig's limit); the document's structure is not read.</summary>
+    public const string TooDeeplyNested = "DOC007";
+
     /// <summary>Warning: a recognised section appears twice.</summary>
     public const string DuplicateSection = "DOC008";
 
     /// <summary>Info: a section title is not recognised; the section is kept as free text.</summary>
     public const string UnknownSection = "DOC009";
 
-    /// <summary>Warning: a fenced code block is never closed and runs to the end of the document.</summary>
+    /// <summary>Warning: a fenced code block has no closing fence; it runs to the end of the document, or of the list item or quote that holds it.</summary>
     public const string UnclosedFence = "DOC010";
 
     /// <summary>Warning: a second H1 heading; it is read as a section.</summary>

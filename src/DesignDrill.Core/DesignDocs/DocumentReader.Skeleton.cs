@@ -1,5 +1,9 @@
+using System.Text;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Text;
+using Markdig;
+using Markdig.Syntax;
+using SourceSpan = DesignDrill.Core.Diagnostics.SourceSpan;
 
 namespace DesignDrill.Core.DesignDocs;
 
@@ -8,6 +12,9 @@ internal sealed partial class DocumentReader
     private const int MaxFrontMatterLength = 65_536;
 
     private static readonly string[] FrontMatterKeys = ["prompt", "level", "conventions"];
+
+    /// <summary>CommonMark block parsing with exact source offsets and no inline parsing; Markdig pipelines are immutable and thread-safe.</summary>
+    private static readonly MarkdownPipeline SkeletonPipeline = CreateSkeletonPipeline();
 
     private (FrontMatter? FrontMatter, int BodyStart) ReadFrontMatter()
     {
@@ -161,124 +168,186 @@ internal sealed partial class DocumentReader
         return span.Column == span.EndColumn && span.Column <= length ? span with { EndColumn = span.Column + 1 } : span;
     }
 
+    /// <summary>
+    /// Classifies every body line as heading, fence, code or text with Markdig's CommonMark block parser. Markdig sees
+    /// only the body (the lines after the front matter) joined with <c>\n</c>, so its character offsets map to our
+    /// lines through <see cref="BodyText"/>'s table whatever the original line ends were.
+    /// </summary>
     private LineInfo[] ScanSkeleton(int bodyStart)
     {
         var infos = new LineInfo[_lines.Count];
-        var fenceChar = '\0';
-        var fenceLength = 0;
-        var fenceLine = -1;
-        string? language = null;
-        for (var i = bodyStart; i < _lines.Count; i++)
+        var (body, starts) = BodyText(bodyStart);
+        MarkdownDocument markdown;
+        try
         {
-            var line = _lines[i];
-            var indent = LineText.SkipSpace(line, 0, line.Length);
-            if (fenceLength > 0)
-            {
-                var run = Run(line, indent, fenceChar);
-                if (run >= fenceLength && line.AsSpan(indent + run).IsWhiteSpace())
-                {
-                    infos[i] = new LineInfo(LineRole.Fence, 0, null, 0, 0, language);
-                    fenceLength = 0;
-                    language = null;
-                }
-                else
-                {
-                    infos[i] = new LineInfo(LineRole.Code, 0, null, 0, 0, language);
-                }
-
-                continue;
-            }
-
-            if (indent < line.Length && line[indent] is '`' or '~')
-            {
-                var run = Run(line, indent, line[indent]);
-                var info = line.AsSpan(indent + run).Trim();
-                if (run >= 3 && !(line[indent] == '`' && info.Contains('`')))
-                {
-                    fenceChar = line[indent];
-                    fenceLength = run;
-                    fenceLine = i;
-                    var word = info.IndexOfAny(' ', '\t', '{');
-                    language = (word < 0 ? info : info[..word]).ToString().ToLowerInvariant();
-                    infos[i] = new LineInfo(LineRole.Fence, 0, null, 0, 0, language);
-                    continue;
-                }
-            }
-
-            if (indent <= 3 && indent < line.Length && line[indent] == '#')
-            {
-                var run = Run(line, indent, '#');
-                var after = indent + run;
-                if (run <= 6 && (after == line.Length || line[after] is ' ' or '\t'))
-                {
-                    var (start, end) = LineText.Trim(line, after, line.Length);
-                    var closing = end;
-                    while (closing > start && line[closing - 1] == '#')
-                    {
-                        closing--;
-                    }
-
-                    if (closing < end && (closing == start || line[closing - 1] is ' ' or '\t'))
-                    {
-                        (start, end) = LineText.Trim(line, start, closing);
-                    }
-
-                    infos[i] = new LineInfo(LineRole.Heading, run, line[start..end], start, end, null);
-                    continue;
-                }
-            }
-
-            if (indent <= 3 && indent < line.Length && line[indent] is '=' or '-' && i - 1 >= bodyStart && IsSetextTitle(infos, i - 1, bodyStart))
-            {
-                var c = line[indent];
-                var run = Run(line, indent, c);
-                if (line.AsSpan(indent + run).IsWhiteSpace())
-                {
-                    var title = _lines[i - 1];
-                    var (start, end) = LineText.Trim(title, 0, title.Length);
-                    infos[i - 1] = new LineInfo(LineRole.Heading, c == '=' ? 1 : 2, title[start..end], start, end, null);
-                    infos[i] = new LineInfo(LineRole.Heading, 0, null, 0, 0, null);
-                    continue;
-                }
-            }
-
-            infos[i] = new LineInfo(LineRole.Text, 0, null, 0, 0, null);
+            markdown = Markdown.Parse(body, SkeletonPipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses containers nested deeper than MarkdownPipeline.MaximumNestingDepth (128).
+            Add(Severity.Error, DocDiagnosticCodes.TooDeeplyNested, SourceSpan.None, $"Quotes or lists are nested more than {SkeletonPipeline.MaximumNestingDepth} levels deep; the document's headings and code blocks are not read.", "Remove the deep nesting ('> > > ...' or list items indented inside each other).");
+            return infos;
         }
 
-        if (fenceLength > 0)
+        var pending = new Stack<Block>();
+        pending.Push(markdown);
+        while (pending.Count > 0)
         {
-            Add(Severity.Warning, DocDiagnosticCodes.UnclosedFence, LineText.Span(fenceLine + 1, LineText.SkipSpace(_lines[fenceLine], 0, _lines[fenceLine].Length), _lines[fenceLine].TrimEnd().Length), "This code block is never closed; it runs to the end of the document.", $"Add a closing line '{new string(fenceChar, fenceLength)}' after the block.");
+            switch (pending.Pop())
+            {
+                case HeadingBlock heading when heading.Parent is MarkdownDocument:
+                    MarkHeading(infos, heading, body, starts, bodyStart);
+                    break;
+                case FencedCodeBlock fence:
+                    MarkFence(infos, fence, starts, bodyStart);
+                    break;
+                case CodeBlock code:
+                    for (int i = LineOf(starts, code.Span.Start), last = LineOf(starts, code.Span.End); i <= last; i++)
+                    {
+                        infos[bodyStart + i] = new LineInfo(LineRole.Code, 0, null, 0, 0, null);
+                    }
+
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
         }
 
         return infos;
     }
 
-    private bool IsSetextTitle(LineInfo[] infos, int index, int bodyStart)
+    /// <summary>
+    /// A top-level heading: the line holding its text gets the level and the verbatim title (a multi-line setext
+    /// title is joined with spaces and its span is on its first line); its other lines and a setext underline get level 0.
+    /// Headings inside list items and quotes belong to them and stay text.
+    /// </summary>
+    private void MarkHeading(LineInfo[] infos, HeadingBlock heading, string body, int[] starts, int bodyStart)
     {
-        var title = _lines[index];
-        if (infos[index].Role != LineRole.Text || string.IsNullOrWhiteSpace(title) || title.Length > 500)
+        var first = LineOf(starts, heading.Span.Start);
+        var last = LineOf(starts, Math.Max(heading.Span.Start, heading.Span.End));
+        for (var i = first; i <= last; i++)
         {
-            return false;
+            infos[bodyStart + i] = new LineInfo(LineRole.Heading, 0, null, 0, 0, null);
         }
 
-        var indent = LineText.SkipSpace(title, 0, title.Length);
-        if (indent > 3 || LineText.ContentStart(title) != indent || title[indent] is '|' or '>')
+        if (heading.Inline is not { FirstChild: not null } inline || inline.Span.End < inline.Span.Start || inline.Span.Start < 0)
         {
-            return false;
+            var line = _lines[bodyStart + first];
+            var at = Math.Clamp(heading.Span.End + 1 - starts[first], 0, line.Length);
+            infos[bodyStart + first] = new LineInfo(LineRole.Heading, heading.Level, "", at, at, null);
+            return;
         }
 
-        return index == bodyStart || string.IsNullOrWhiteSpace(_lines[index - 1]) || infos[index - 1].Role is LineRole.Heading or LineRole.Fence;
+        var titleLine = LineOf(starts, inline.Span.Start);
+        var titleEndLine = LineOf(starts, inline.Span.End);
+        string? title = null;
+        var (titleStart, titleEnd) = (0, 0);
+        for (var i = titleLine; i <= titleEndLine; i++)
+        {
+            var line = _lines[bodyStart + i];
+            var from = i == titleLine ? inline.Span.Start - starts[i] : 0;
+            var to = i == titleEndLine ? inline.Span.End + 1 - starts[i] : line.Length;
+            var (s, e) = LineText.Trim(line, Math.Clamp(from, 0, line.Length), Math.Clamp(to, 0, line.Length));
+            if (i == titleLine)
+            {
+                (title, titleStart, titleEnd) = (line[s..e], s, e);
+            }
+            else if (e > s)
+            {
+                title = title + " " + line[s..e];
+            }
+        }
+
+        infos[bodyStart + titleLine] = new LineInfo(LineRole.Heading, heading.Level, title, titleStart, titleEnd, null);
     }
 
-    private static int Run(string line, int start, char c)
+    /// <summary>A fenced code block, at any depth: fence lines, code lines, and DOC010 when it has no closing fence.</summary>
+    private void MarkFence(LineInfo[] infos, FencedCodeBlock fence, int[] starts, int bodyStart)
     {
-        var i = start;
-        while (i < line.Length && line[i] == c)
+        var info = (fence.Info ?? "").AsSpan().Trim();
+        var word = info.IndexOfAny(' ', '\t', '{');
+        var language = (word < 0 ? info : info[..word]).ToString().ToLowerInvariant();
+        var open = LineOf(starts, fence.Span.Start);
+        var closed = fence.ClosingFencedCharCount > 0;
+        var last = closed ? LineOf(starts, fence.Span.End) : open;
+        for (var i = 0; !closed && i < fence.Lines.Count; i++)
         {
-            i++;
+            last = Math.Max(last, LineOf(starts, fence.Lines.Lines[i].Position));
         }
 
-        return i - start;
+        for (var i = open; i <= last; i++)
+        {
+            var role = i == open || (closed && i == last) ? LineRole.Fence : LineRole.Code;
+            infos[bodyStart + i] = new LineInfo(role, 0, null, 0, 0, language);
+        }
+
+        if (closed)
+        {
+            return;
+        }
+
+        var openLine = _lines[bodyStart + open];
+        var span = LineText.Span(bodyStart + open + 1, Math.Clamp(fence.Span.Start - starts[open], 0, openLine.Length), openLine.TrimEnd().Length);
+        var marker = new string(fence.FencedChar, Math.Max(3, fence.OpeningFencedCharCount));
+        var endsWithContainer = false;
+        for (var i = bodyStart + last + 1; i < _lines.Count && !endsWithContainer; i++)
+        {
+            endsWithContainer = !string.IsNullOrWhiteSpace(_lines[i]);
+        }
+
+        if (endsWithContainer)
+        {
+            Add(Severity.Warning, DocDiagnosticCodes.UnclosedFence, span, $"This code block is never closed; it ends with the list item or quote that holds it, at line {bodyStart + last + 1}.", $"Add a closing line '{marker}' indented like the opening one.");
+        }
+        else
+        {
+            Add(Severity.Warning, DocDiagnosticCodes.UnclosedFence, span, "This code block is never closed; it runs to the end of the document.", $"Add a closing line '{marker}' after the block.");
+        }
+    }
+
+    /// <summary>The body lines joined with <c>\n</c>, and the offset at which each (0-based, from the body's first line) starts.</summary>
+    private (string Body, int[] Starts) BodyText(int bodyStart)
+    {
+        var count = Math.Max(0, _lines.Count - bodyStart);
+        var starts = new int[count];
+        var length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            starts[i] = length;
+            length += _lines[bodyStart + i].Length + 1;
+        }
+
+        var builder = new StringBuilder(length);
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append(_lines[bodyStart + i]);
+            if (i + 1 < count)
+            {
+                builder.Append('\n');
+            }
+        }
+
+        return (builder.ToString(), starts);
+    }
+
+    /// <summary>The 0-based body line holding character <paramref name="offset"/> of the body text (a line's <c>\n</c> belongs to it).</summary>
+    private static int LineOf(int[] starts, int offset)
+    {
+        var index = Array.BinarySearch(starts, offset);
+        return Math.Max(0, index >= 0 ? index : ~index - 1);
+    }
+
+    private static MarkdownPipeline CreateSkeletonPipeline()
+    {
+        // Only the block structure is read; inline content is not needed (titles are taken verbatim from the source).
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
+        builder.InlineParsers.Clear();
+        return builder.Build();
     }
 
     private (string? Title, SourceSpan TitleSpan, List<SourceLine> Preamble, List<(Section Section, SubsectionKind Part)> Sections) BuildSections(LineInfo[] infos, int bodyStart)
@@ -289,10 +358,17 @@ internal sealed partial class DocumentReader
         var sections = new List<(Section, SubsectionKind)>();
         var seen = new Dictionary<(SectionKind, SubsectionKind), int>();
         SectionBuilder? current = null;
+        var inTitle = false;
         for (var i = bodyStart; i < _lines.Count; i++)
         {
             var info = infos[i];
             var lineNumber = i + 1;
+            if (inTitle && info.Role == LineRole.Heading && info.Level == 0)
+            {
+                continue;
+            }
+
+            inTitle = false;
             if (info.Role == LineRole.Heading && info.Level is 1 or 2)
             {
                 var text = info.Title ?? "";
@@ -304,6 +380,7 @@ internal sealed partial class DocumentReader
                     {
                         title = text;
                         titleSpan = span;
+                        inTitle = true;
                         continue;
                     }
 
@@ -331,10 +408,6 @@ internal sealed partial class DocumentReader
                 continue;
             }
 
-            if (info.Role == LineRole.Heading && info.Level == 0 && title is not null && titleSpan.Line == lineNumber - 1)
-            {
-                continue;
-            }
 
             var sourceLine = new SourceLine(lineNumber, _lines[i], info.Role, info.Role is LineRole.Code or LineRole.Fence ? info.Language : null);
             if (current is null)

@@ -201,6 +201,27 @@ public sealed class ComponentTests
     }
 
     [Theory]
+    [InlineData("flow-x: service", "flow-x", 7)]
+    [InlineData("flow_x: service", "flow_x", 7)]
+    [InlineData("- `Flow-Router: service x2`", "Flow-Router", 15)]
+    public void Should_read_a_name_that_starts_with_flow_as_a_component(string line, string name, int nameEndColumn)
+    {
+        // Given a component whose name begins with the word 'flow'
+        var text = "## Architecture\n" + line + "\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then it is a component, not a dropped flow header
+        document.Diagnostics.ShouldBeEmpty();
+        document.Architecture.Flows.ShouldBeEmpty();
+        var component = document.Architecture.Components.ShouldHaveSingleItem();
+        component.Name.ShouldBe(name);
+        component.Kind.ShouldBe(ComponentKind.Service);
+        component.NameSpan.ShouldBe(new SourceSpan(2, nameEndColumn - name.Length, nameEndColumn));
+    }
+
+    [Theory]
     [InlineData("api: service x0", "DOC032")]
     [InlineData("api: service x99999999999", "DOC032")]
     [InlineData("api: service, , 20 ms", "DOC033")]

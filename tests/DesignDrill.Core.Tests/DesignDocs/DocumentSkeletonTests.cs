@@ -172,6 +172,109 @@ public sealed class DocumentSkeletonTests
     }
 
     [Fact]
+    public void Should_follow_commonmark_for_what_is_a_heading()
+    {
+        // Given no space after '#', four spaces of indentation, a heading in a quote and one in a list item
+        var text = "## Estimates\na = 1\n#Architecture\n\n    ## API\n\n> ## Data model\n- ## Deep dives\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then only the first line is a heading; the indented one is code
+        var section = document.Sections.ShouldHaveSingleItem();
+        section.Kind.ShouldBe(SectionKind.Estimates);
+        section.Lines.Select(l => l.Role).ShouldBe([LineRole.Text, LineRole.Text, LineRole.Text, LineRole.Code, LineRole.Text, LineRole.Text, LineRole.Text, LineRole.Text]);
+        section.Lines[3].CodeLanguage.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Should_read_a_paragraph_underlined_with_dashes_as_one_heading()
+    {
+        // Given a two-line paragraph directly above '---'
+        var text = "# T\n\nDeep\ndives\n---\ntext\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then it is one H2 whose span is on its first line, and its lines are not section text
+        var section = document.Sections.ShouldHaveSingleItem();
+        section.Kind.ShouldBe(SectionKind.DeepDives);
+        section.Title.ShouldBe("Deep dives");
+        section.HeadingSpan.ShouldBe(new SourceSpan(3, 1, 5));
+        section.Lines.Select(l => (l.Line, l.Role)).ShouldBe([(4, LineRole.Heading), (5, LineRole.Heading), (6, LineRole.Text), (7, LineRole.Text)]);
+    }
+
+    [Fact]
+    public void Should_read_fences_inside_quotes_and_list_items()
+    {
+        // Given a closed fence in a quote and one in a list item
+        var text = "## Architecture\n> ```text\n> api: service\n> ```\n\n1. Components:\n   ```\n   db: postgres\n   ```\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then
+        var roles = document.Sections.ShouldHaveSingleItem().Lines.Select(l => l.Role);
+        roles.ShouldBe([LineRole.Fence, LineRole.Code, LineRole.Fence, LineRole.Text, LineRole.Text, LineRole.Fence, LineRole.Code, LineRole.Fence, LineRole.Text]);
+        document.Architecture.Components.Select(c => (c.Name, c.NameSpan)).ShouldBe([("api", new SourceSpan(3, 3, 6)), ("db", new SourceSpan(8, 4, 6))]);
+        document.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Should_say_an_unclosed_fence_in_a_list_item_ends_with_the_item()
+    {
+        // Given a fence whose list item ends before a closing fence
+        var text = "## Architecture\n- Components:\n  ```\n  api: service\nAfter the list.\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then
+        var diagnostic = document.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe(DocDiagnosticCodes.UnclosedFence);
+        diagnostic.Span.ShouldBe(new SourceSpan(3, 3, 6));
+        diagnostic.Message.ShouldContain("list item or quote that holds it, at line 4");
+        document.Sections[0].Lines.Select(l => l.Role).ShouldBe([LineRole.Text, LineRole.Fence, LineRole.Code, LineRole.Text, LineRole.Text]);
+        document.Architecture.Components.ShouldHaveSingleItem().Name.ShouldBe("api");
+    }
+
+    [Theory]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    [InlineData('\u0085')]
+    public void Should_count_only_cr_and_lf_as_line_ends_when_mapping_markdown_blocks(char separator)
+    {
+        // Given a Unicode line separator inside a line, a lone CR and CRLF
+        var text = $"# T\r## Estimates\r\nnote{separator}more\r```\r\ndau = 1\n```\n## API\nGET /x\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then every block is on the line our own numbering gives it
+        document.Title.ShouldBe("T");
+        document.Sections.Select(s => (s.Kind, s.HeadingSpan.Line)).ShouldBe([(SectionKind.Estimates, 2), (SectionKind.Api, 7)]);
+        document.Sections[0].Lines.Select(l => l.Role).ShouldBe([LineRole.Text, LineRole.Fence, LineRole.Code, LineRole.Fence]);
+        document.Estimates.ShouldHaveSingleItem().NameSpan.ShouldBe(new SourceSpan(5, 1, 4));
+        document.Api.ShouldHaveSingleItem().Span.Line.ShouldBe(8);
+    }
+
+    [Fact]
+    public void Should_report_markdown_nested_too_deeply_instead_of_failing()
+    {
+        // Given 200 nested quotes
+        var text = "## Estimates\ndau = 1\n" + new string('>', 200) + " x\n";
+
+        // When
+        var document = DesignDocumentParser.Parse(text);
+
+        // Then
+        var diagnostic = document.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe(DocDiagnosticCodes.TooDeeplyNested);
+        diagnostic.Severity.ShouldBe(Severity.Error);
+        document.Sections.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_keep_subsections_with_their_lines()
     {
         // Given
