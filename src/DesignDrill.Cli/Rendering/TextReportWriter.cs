@@ -28,17 +28,19 @@ internal static class TextReportWriter
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = width;
-        Render(console, report, file, source);
+        // The header names the file as given, which can be any length: it is written as is, never wrapped, so the
+        // same report reads the same whatever folder it was run from.
+        var title = report.Document.Title is { } t ? $" · {t}" : "";
+        buffer.WriteLine($"DesignDrill review {file ?? ""}{title} · level {report.Level.ToString().ToLowerInvariant()}");
+        buffer.WriteLine($"conventions: {report.Conventions}");
+        buffer.WriteLine();
+        Render(console, report, source);
         return buffer.ToString();
     }
 
-    private static void Render(IAnsiConsole console, ReviewReport report, string? file, string source)
+    private static void Render(IAnsiConsole console, ReviewReport report, string source)
     {
         var lines = SourceExcerpt.SplitLines(source);
-        var title = report.Document.Title is { } t ? $" · {t}" : "";
-        console.MarkupLine($"[bold]DesignDrill review[/] {Markup.Escape(file ?? "")}{Markup.Escape(title)} · level {report.Level.ToString().ToLowerInvariant()}");
-        console.MarkupLine($"[grey]conventions: {Markup.Escape(report.Conventions.ToString())}[/]");
-        console.WriteLine();
 
         if (report.Diagnostics.Count > 0)
         {
