@@ -11,10 +11,10 @@ public sealed class SourceExcerptTests
         var lines = SourceExcerpt.SplitLines("a = 1\nwrite_rate = new_urls ≈ 1.2K/s\n");
 
         // When
-        var excerpt = SourceExcerpt.Render(lines, new SourceSpan(2, 26, 32));
+        var excerpt = SourceExcerpt.Render(lines, new SourceSpan(2, 25, 31));
 
         // Then
-        excerpt.ShouldBe("  2 | write_rate = new_urls ≈ 1.2K/s\n    |                          ^^^^^^\n");
+        excerpt.ShouldBe("  2 | write_rate = new_urls ≈ 1.2K/s\n    | " + new string(' ', 24) + "^^^^^^\n");
     }
 
     [Theory]
