@@ -23,4 +23,13 @@ public static class CatalogDiagnosticCodes
 
     /// <summary>Warning: a key the schema does not know; it is ignored.</summary>
     public const string UnknownKey = "CAT007";
+
+    /// <summary>Error: a default figure is not a number, not finite, out of its range, or a p99 below its mean; the figure is left out.</summary>
+    public const string InvalidFigure = "CAT008";
+
+    /// <summary>Error: a default figure names no source (neither <c>source: text</c> nor a <c>source:</c> entry for it); the figure is left out.</summary>
+    public const string MissingSource = "CAT009";
+
+    /// <summary>Warning: a <c>source:</c> entry names a figure the entry does not give, or <c>source:</c> is given without <c>defaults:</c>.</summary>
+    public const string UnusedSource = "CAT010";
 }

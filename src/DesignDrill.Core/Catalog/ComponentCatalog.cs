@@ -10,7 +10,7 @@ namespace DesignDrill.Core.Catalog;
 /// document uses (<c>lb</c>, <c>postgresql</c>, <c>cache</c>) to a kind and optional technology, and suggests the
 /// closest known words for hints. Immutable and safe to share between threads.
 /// </summary>
-public sealed class ComponentCatalog
+public sealed partial class ComponentCatalog
 {
     /// <summary>Name of the embedded resource that holds the shipped catalog.</summary>
     public const string ResourceName = "DesignDrill.Catalog.components.yaml";
@@ -121,6 +121,28 @@ public sealed class ComponentCatalog
         return false;
     }
 
+    /// <summary>Finds a technology by its id or one of its aliases.</summary>
+    /// <param name="word">Technology id or alias as written; normalised with <see cref="Normalize"/>.</param>
+    /// <returns>The technology's entry, or <see langword="null"/>.</returns>
+    public TechnologyInfo? GetTechnology(string? word) =>
+        word is not null && _technologiesByWord.TryGetValue(Normalize(word), out var technology) ? technology : null;
+
+    /// <summary>
+    /// The default figures for a component: the kind's generic figures, with the technology's own figures laid over
+    /// them (the technology wins field by field). Each figure keeps its source and the entry it came from
+    /// (<c>kind:cache</c> or <c>technology:redis</c>). A design's own figures are laid over the result by the caller
+    /// with <see cref="ComponentDefaults.Merge"/>.
+    /// </summary>
+    /// <param name="kind">The component's kind; when <see langword="null"/>, the technology's kind is used.</param>
+    /// <param name="technology">A technology id or alias (such as <c>redis</c> or <c>valkey</c>), or <see langword="null"/>.</param>
+    /// <returns>The merged figures; <see cref="ComponentDefaults.Empty"/> when neither is known.</returns>
+    public ComponentDefaults GetDefaults(ComponentKind? kind, string? technology)
+    {
+        var technologyInfo = GetTechnology(technology);
+        var kindDefaults = GetKind(kind ?? technologyInfo?.Kind)?.Defaults ?? ComponentDefaults.Empty;
+        return technologyInfo is null ? kindDefaults : kindDefaults.Merge(technologyInfo.Defaults);
+    }
+
     /// <summary>True when <paramref name="word"/> names a technology (not a kind).</summary>
     /// <param name="word">The word as written.</param>
     /// <returns>Whether the catalog knows it as a technology.</returns>
@@ -160,8 +182,9 @@ public sealed class ComponentCatalog
 
     /// <summary>
     /// Reads and validates a catalog. Never throws for bad input: YAML errors, missing fields, wrong shapes, duplicate
-    /// ids or aliases and technologies of unknown kinds become diagnostics (<c>CAT001</c>–<c>CAT007</c>) with the
-    /// line and column, and the invalid entries are left out. Unknown keys are warnings so the schema can grow.
+    /// ids or aliases, technologies of unknown kinds, bad default figures and figures without a source become diagnostics
+    /// (<c>CAT001</c>–<c>CAT010</c>) with the line and column; invalid entries and invalid figures are left out. Unknown
+    /// keys are warnings (with the closest known key as a hint) so the schema can grow.
     /// </summary>
     /// <param name="yaml">The catalog text (at most <see cref="MaxCatalogLength"/> characters).</param>
     /// <returns>The catalog and the diagnostics.</returns>
@@ -181,10 +204,10 @@ public sealed class ComponentCatalog
         return result.Catalog;
     }
 
-    private sealed class CatalogReader
+    private sealed partial class CatalogReader
     {
-        private static readonly string[] KindKeys = ["id", "category", "stateful", "description", "aliases"];
-        private static readonly string[] TechnologyKeys = ["id", "kind", "description", "aliases"];
+        private static readonly string[] KindKeys = ["id", "category", "stateful", "description", "aliases", "defaults", "source"];
+        private static readonly string[] TechnologyKeys = ["id", "kind", "description", "aliases", "defaults", "source"];
 
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<string, SourceSpan> _names = new(StringComparer.Ordinal);
@@ -232,11 +255,16 @@ public sealed class ComponentCatalog
                 }
             }
 
-            var kindIds = kinds.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+            var kindsById = new Dictionary<string, ComponentKindInfo>(StringComparer.Ordinal);
+            foreach (var kind in kinds)
+            {
+                kindsById.TryAdd(kind.Id, kind);
+            }
+
             var technologies = new List<TechnologyInfo>();
             foreach (var item in Items(technologiesNode, "technologies", required: false))
             {
-                if (ReadTechnology(item, kindIds) is { } technology)
+                if (ReadTechnology(item, kindsById) is { } technology)
                 {
                     technologies.Add(technology);
                 }
@@ -305,6 +333,7 @@ public sealed class ComponentCatalog
             }
 
             var aliases = Aliases(fields);
+            var (defaults, _) = ReadDefaults(fields, "kind:" + (id?.Value ?? "?"));
             if (id is null || category is null || description is null)
             {
                 return null;
@@ -316,10 +345,10 @@ public sealed class ComponentCatalog
                 RegisterName(alias, Span(node));
             }
 
-            return new ComponentKindInfo(new ComponentKind(id.Value), category.Value, stateful, description.Value, aliases.Select(a => a.Alias).ToList(), Span(id));
+            return new ComponentKindInfo(new ComponentKind(id.Value), category.Value, stateful, description.Value, aliases.Select(a => a.Alias).ToList(), Span(id), defaults);
         }
 
-        private TechnologyInfo? ReadTechnology(YamlNode item, HashSet<string> kindIds)
+        private TechnologyInfo? ReadTechnology(YamlNode item, Dictionary<string, ComponentKindInfo> kindsById)
         {
             var fields = ReadFields(item, "technology", TechnologyKeys);
             if (fields is null)
@@ -331,9 +360,10 @@ public sealed class ComponentCatalog
             var kind = Required(item, fields, "kind", "technology");
             var description = Required(item, fields, "description", "technology");
             var aliases = Aliases(fields);
-            if (kind is not null && !kindIds.Contains(Normalize(kind.Value)))
+            var (defaults, nodes) = ReadDefaults(fields, DefaultValue.FromTechnology(id?.Value ?? "?"));
+            if (kind is not null && !kindsById.ContainsKey(Normalize(kind.Value)))
             {
-                Add(Severity.Error, CatalogDiagnosticCodes.UnknownKind, Span(kind), $"Technology kind '{kind.Value}' is not a kind in this catalog.", HintFor(kind.Value, kindIds));
+                Add(Severity.Error, CatalogDiagnosticCodes.UnknownKind, Span(kind), $"Technology kind '{kind.Value}' is not a kind in this catalog.", HintFor(kind.Value, kindsById.Keys));
                 return null;
             }
 
@@ -348,10 +378,12 @@ public sealed class ComponentCatalog
                 RegisterName(alias, Span(node));
             }
 
-            return new TechnologyInfo(id.Value, new ComponentKind(Normalize(kind.Value)), description.Value, aliases.Select(a => a.Alias).ToList(), Span(id));
+            var kindInfo = kindsById[Normalize(kind.Value)];
+            defaults = CheckMergedServiceTimes(kindInfo, defaults, nodes);
+            return new TechnologyInfo(id.Value, kindInfo.Kind, description.Value, aliases.Select(a => a.Alias).ToList(), Span(id), defaults);
         }
 
-        private static string HintFor(string word, HashSet<string> kindIds)
+        private static string HintFor(string word, IEnumerable<string> kindIds)
         {
             var key = Normalize(word);
             var close = kindIds.Select(k => (k, d: EditDistance.Compute(key, k, 3))).Where(p => p.d <= 3).OrderBy(p => p.d).ThenBy(p => p.k, StringComparer.Ordinal).Take(3).Select(p => p.k).ToList();
@@ -458,8 +490,12 @@ public sealed class ComponentCatalog
             _names[key] = span;
         }
 
-        private void UnknownKey(YamlNode key, string where, string[] known) =>
-            Add(Severity.Warning, CatalogDiagnosticCodes.UnknownKey, Span(key), $"Unknown key '{key.Value}' in {where}; it is ignored.", "Known keys: " + string.Join(", ", known) + ".");
+        private void UnknownKey(YamlNode key, string where, IReadOnlyList<string> known)
+        {
+            var closest = known.Select(k => (k, d: EditDistance.Compute(key.Value, k, 3))).Where(p => p.d <= 3).OrderBy(p => p.d).ThenBy(p => p.k, StringComparer.Ordinal).Select(p => p.k).FirstOrDefault();
+            var hint = (closest is null ? "" : $"Did you mean '{closest}'? ") + "Known keys: " + string.Join(", ", known) + ".";
+            Add(Severity.Warning, CatalogDiagnosticCodes.UnknownKey, Span(key), $"Unknown key '{key.Value}' in {where}; it is ignored.", hint);
+        }
 
         private static bool IsId(string value) =>
             value.Length > 0 && char.IsAsciiLetterLower(value[0]) && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');

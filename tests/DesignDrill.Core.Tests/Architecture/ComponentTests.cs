@@ -21,7 +21,7 @@ public sealed class ComponentTests
     [InlineData("search: opensearch", "search_index", "elasticsearch", null)]
     [InlineData("blobs: s3", "object_store", "s3", null)]
     [InlineData("edge: cloudfront", "cdn", "cloudfront", null)]
-    [InlineData("coord: etcd", "coordination", "zookeeper", null)]
+    [InlineData("coord: etcd", "coordination", "etcd", null)]
     [InlineData("gw: Load-Balancer", "load_balancer", null, null)]
     public void Should_resolve_kinds_technologies_and_replicas(string line, string kind, string? technology, int? replicas)
     {
