@@ -56,7 +56,7 @@ internal static class EstimateCommand
     {
         var diagnostics = new List<Diagnostic>();
         var conventions = conventionOptions.Apply(parseResult, Conventions.Default, diagnostics);
-        if (ReportErrors(diagnostics, null, stderr))
+        if (DiagnosticOutput.WriteErrors(diagnostics, null, stderr))
         {
             return ExitCodes.UnusableInput;
         }
@@ -64,7 +64,7 @@ internal static class EstimateCommand
         var result = EstimateEvaluator.Evaluate(text, new Dictionary<string, Quantity>(), conventions, new SourceSpan(1, 1, 1));
         if (result.Value is not { } value)
         {
-            ReportErrors(result.Diagnostics, text, stderr);
+            DiagnosticOutput.WriteErrors(result.Diagnostics, text, stderr);
             return ExitCodes.UnusableInput;
         }
 
@@ -140,25 +140,5 @@ internal static class EstimateCommand
         }
 
         return number.ToString("0.##", CultureInfo.InvariantCulture);
-    }
-
-    private static bool ReportErrors(IReadOnlyList<Diagnostic> diagnostics, string? source, TextWriter stderr)
-    {
-        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        foreach (var error in errors)
-        {
-            stderr.WriteLine($"error {error.Code}: {error.Message}");
-            if (source is not null)
-            {
-                stderr.Write(SourceExcerpt.Render(SourceExcerpt.SplitLines(source), error.Span));
-            }
-
-            if (error.Hint is not null)
-            {
-                stderr.WriteLine($"  hint: {error.Hint}");
-            }
-        }
-
-        return errors.Count > 0;
     }
 }
