@@ -17,6 +17,9 @@ internal static class EstimateCommand
           drill estimate "1.27 KB * 10M / month" --in "GB/month"
           drill estimate "10M / month" --in /s --seconds-per-month 2.5M
           drill estimate "500 B * 1B" --in TB --json
+          drill estimate "series(99.95%, parallel(99.9%, 2), kofn(99%, 2, 3))"
+          drill estimate "downtime(99.9%, year)" --in min
+          drill estimate "1 - 0.9995" --in %
 
         Exit codes: 0 ok; 2 the expression or the unit has an error.
         """;
@@ -25,11 +28,11 @@ internal static class EstimateCommand
     {
         var expression = new Argument<string>("expression")
         {
-            Description = "The expression, quoted: numbers with K/M/B/T, units, + - * / ^, x, per.",
+            Description = "The expression, quoted: numbers with K/M/B/T, units, + - * / ^, x, per, series(), parallel(), kofn(), downtime().",
         };
         var into = new Option<string?>("--in")
         {
-            Description = "Convert the result into this unit: /s, rps, \"GB/month\", TB, Gbps, ms, ...",
+            Description = "Convert the result into this unit: /s, rps, \"GB/month\", TB, Gbps, ms, % ...",
             HelpName = "UNIT",
         };
         var json = new Option<bool>("--json") { Description = "Print {\"value\": <number>, \"unit\": \"<unit>\"} at full precision." };
@@ -112,8 +115,8 @@ internal static class EstimateCommand
             return ExitCodes.Ok;
         }
 
-        stdout.WriteLine(into is null
-            ? value.Format(conventions)
+        stdout.WriteLine(into is null ? value.Format(conventions, result.Display)
+            : unitText == "%" ? Quantity.FormatPercent(value.Value)
             : $"{FormatPlain(number)} {unitText}");
         stdout.WriteLine($"  = {result.Derivation}");
 
