@@ -4,7 +4,7 @@ namespace DesignDrill.Core.Estimation;
 /// Availability arithmetic for independent components, as used by the estimation functions <c>series</c>,
 /// <c>parallel</c>, <c>kofn</c> and <c>downtime</c>. An availability is the long-run fraction of time a component is
 /// up, in [0, 1]. The formulas are the standard reliability-block-diagram ones (series, parallel, and the binomial
-/// k-out-of-n system; see M. Rausand and A. Høyland, <i>System Reliability Theory</i>, 2nd ed., 2004, ch. 4), and
+/// k-out-of-n system; see M. Rausand and A. Høyland, <i>System Reliability Theory</i>, 2nd ed., 2004), and
 /// they assume failures are independent, which real replicas sharing a rack, a region or a deploy are not: treat
 /// the results as upper bounds.
 /// </summary>

@@ -3,7 +3,7 @@ namespace DesignDrill.Core.Analysis.Queueing;
 /// <summary>
 /// The Erlang B and Erlang C formulas for a group of identical servers fed by Poisson arrivals (A. K. Erlang, "Solution
 /// of some problems in the theory of probabilities of significance in automatic telephone exchanges", 1917; see also
-/// L. Kleinrock, <i>Queueing Systems, Volume 1: Theory</i>, 1975, §3.5, and M. Harchol-Balter, <i>Performance
+/// L. Kleinrock, <i>Queueing Systems, Volume 1: Theory</i>, 1975, ch. 3, and M. Harchol-Balter, <i>Performance
 /// Modeling and Design of Computer Systems</i>, 2013, ch. 14).
 /// </summary>
 /// <remarks>

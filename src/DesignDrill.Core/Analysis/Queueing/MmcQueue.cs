@@ -3,7 +3,7 @@ namespace DesignDrill.Core.Analysis.Queueing;
 /// <summary>
 /// Steady-state analysis of the M/M/c queue: Poisson arrivals at rate λ, exponential service at rate μ per server,
 /// c identical servers and an unbounded first-come-first-served queue (Kleinrock, <i>Queueing Systems, Volume 1</i>,
-/// 1975, §3.5; Harchol-Balter, <i>Performance Modeling and Design of Computer Systems</i>, 2013, ch. 14).
+/// 1975, ch. 3; Harchol-Balter, <i>Performance Modeling and Design of Computer Systems</i>, 2013, ch. 14).
 /// </summary>
 public static class MmcQueue
 {

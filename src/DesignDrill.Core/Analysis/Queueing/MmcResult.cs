@@ -31,7 +31,7 @@ public sealed record MmcResult(
 
     /// <summary>
     /// cμ − λ: the rate of the exponential part of the wait. Conditional on waiting, the wait of an M/M/c queue is
-    /// exponential with this rate (Kleinrock 1975, §3.5; Harchol-Balter 2013, ch. 14).
+    /// exponential with this rate (Kleinrock 1975, ch. 3; Harchol-Balter 2013, ch. 14).
     /// </summary>
     private double DrainRate => (Servers * ServiceRatePerSecond) - ArrivalRatePerSecond;
 
