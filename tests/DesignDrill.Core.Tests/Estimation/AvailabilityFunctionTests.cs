@@ -166,6 +166,9 @@ public sealed class AvailabilityFunctionTests
         // Then
         sheet.Diagnostics.ShouldBeEmpty();
         sheet.Values["stack"].Value.ShouldBeClose(0.9995 * 0.999999, 1e-12);
+        sheet.Results[2].Display.ShouldBe(QuantityDisplay.Percent);
+        sheet.Results[3].Display.ShouldBe(QuantityDisplay.Natural);
+        sheet.Values["stack"].FormatInUnitOf("99.95%", Conventions.Default).ShouldBe("99.95%");
     }
 
     [Fact]
