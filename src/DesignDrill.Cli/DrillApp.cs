@@ -47,6 +47,7 @@ public static class DrillApp
           drill review design.md --format json --fail-on warning
           drill estimate "100M * 10 / day" --in rps
           drill export samples/url-shortener.md --to mermaid
+          drill queue --servers 4 --arrival-rate 3.6/s --service-time 1s
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -60,12 +61,15 @@ public static class DrillApp
         var estimate = EstimateCommand.Create(stdout, stderr);
         var review = ReviewCommand.Create(stdout, stderr);
         var export = ExportCommand.Create(stdout, stderr);
+        var queue = QueueCommand.Create(stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
+        examples[queue] = QueueCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
+        root.Subcommands.Add(queue);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -11,6 +11,12 @@ public sealed class EstimateCommandTests
     [InlineData(new[] { "estimate", "100 Mbps * 1 day", "--in", "GB" }, "1080 GB")]
     [InlineData(new[] { "estimate", "1 day", "--in", "s", "--seconds-per-day", "100K" }, "100000 s")]
     [InlineData(new[] { "estimate", "1 TB", "--in", "GB", "--binary" }, "1024 GB")]
+    [InlineData(new[] { "estimate", "series(99.9%, 99.9%)" }, "99.8001%")]
+    [InlineData(new[] { "estimate", "parallel(99%, 2)" }, "99.99%")]
+    [InlineData(new[] { "estimate", "downtime(99.9%, year)" }, "8.76 h")]
+    [InlineData(new[] { "estimate", "downtime(99.99%, month)", "--in", "min" }, "4.32 min")]
+    [InlineData(new[] { "estimate", "1 - 0.9995", "--in", "%" }, "0.05%")]
+    [InlineData(new[] { "estimate", "kofn(0.99, 2, 3)", "--in", "%" }, "99.9702%")]
     public void Should_print_the_converted_value_first(string[] args, string firstLine)
     {
         // When
@@ -79,5 +85,17 @@ public sealed class EstimateCommandTests
 
         code.ShouldBe(2);
         error.ShouldContain("EST022");
+    }
+
+    [Fact]
+    public void Should_point_at_a_bad_function_argument()
+    {
+        var (code, output, error) = Drill.Run("estimate", "kofn(99%, 4, 3)");
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("EST025");
+        error.ShouldContain("1 | kofn(99%, 4, 3)");
+        error.ShouldContain("  |           ^");
     }
 }

@@ -25,6 +25,7 @@ public sealed class ExportAndHelpTests
     [InlineData("review --help")]
     [InlineData("estimate --help")]
     [InlineData("export --help")]
+    [InlineData("queue --help")]
     public void Should_show_examples_in_help(string commandLine)
     {
         var (code, output, _) = Drill.Run(commandLine.Split(' '));

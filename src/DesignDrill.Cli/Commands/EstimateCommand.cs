@@ -17,6 +17,9 @@ internal static class EstimateCommand
           drill estimate "1.27 KB * 10M / month" --in "GB/month"
           drill estimate "10M / month" --in /s --seconds-per-month 2.5M
           drill estimate "500 B * 1B" --in TB --json
+          drill estimate "series(99.95%, parallel(99.9%, 2), kofn(99%, 2, 3))"
+          drill estimate "downtime(99.9%, year)" --in min
+          drill estimate "1 - 0.9995" --in %
 
         Exit codes: 0 ok; 2 the expression or the unit has an error.
         """;
@@ -25,11 +28,11 @@ internal static class EstimateCommand
     {
         var expression = new Argument<string>("expression")
         {
-            Description = "The expression, quoted: numbers with K/M/B/T, units, + - * / ^, x, per.",
+            Description = "The expression, quoted: numbers with K/M/B/T, units, + - * / ^, x, per, series(), parallel(), kofn(), downtime().",
         };
         var into = new Option<string?>("--in")
         {
-            Description = "Convert the result into this unit: /s, rps, \"GB/month\", TB, Gbps, ms, ...",
+            Description = "Convert the result into this unit: /s, rps, \"GB/month\", TB, Gbps, ms, % ...",
             HelpName = "UNIT",
         };
         var json = new Option<bool>("--json") { Description = "Print {\"value\": <number>, \"unit\": \"<unit>\"} at full precision." };
@@ -56,7 +59,7 @@ internal static class EstimateCommand
     {
         var diagnostics = new List<Diagnostic>();
         var conventions = conventionOptions.Apply(parseResult, Conventions.Default, diagnostics);
-        if (ReportErrors(diagnostics, null, stderr))
+        if (DiagnosticOutput.WriteErrors(diagnostics, null, stderr))
         {
             return ExitCodes.UnusableInput;
         }
@@ -64,7 +67,7 @@ internal static class EstimateCommand
         var result = EstimateEvaluator.Evaluate(text, new Dictionary<string, Quantity>(), conventions, new SourceSpan(1, 1, 1));
         if (result.Value is not { } value)
         {
-            ReportErrors(result.Diagnostics, text, stderr);
+            DiagnosticOutput.WriteErrors(result.Diagnostics, text, stderr);
             return ExitCodes.UnusableInput;
         }
 
@@ -112,8 +115,8 @@ internal static class EstimateCommand
             return ExitCodes.Ok;
         }
 
-        stdout.WriteLine(into is null
-            ? value.Format(conventions)
+        stdout.WriteLine(into is null ? value.Format(conventions, result.Display)
+            : unitText == "%" ? Quantity.FormatPercent(value.Value)
             : $"{FormatPlain(number)} {unitText}");
         stdout.WriteLine($"  = {result.Derivation}");
 
@@ -140,25 +143,5 @@ internal static class EstimateCommand
         }
 
         return number.ToString("0.##", CultureInfo.InvariantCulture);
-    }
-
-    private static bool ReportErrors(IReadOnlyList<Diagnostic> diagnostics, string? source, TextWriter stderr)
-    {
-        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        foreach (var error in errors)
-        {
-            stderr.WriteLine($"error {error.Code}: {error.Message}");
-            if (source is not null)
-            {
-                stderr.Write(SourceExcerpt.Render(SourceExcerpt.SplitLines(source), error.Span));
-            }
-
-            if (error.Hint is not null)
-            {
-                stderr.WriteLine($"  hint: {error.Hint}");
-            }
-        }
-
-        return errors.Count > 0;
     }
 }

@@ -73,7 +73,7 @@ internal static class TextReportWriter
                 table.AddRow(
                     r.Input.NameSpan.Line.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(r.Input.Name),
-                    r.Value is { } v ? Markup.Escape(v.FormatInUnitOf(r.Input.Stated, report.Conventions) ?? v.Format(report.Conventions)) : "—",
+                    r.Value is { } v ? Markup.Escape(v.FormatInUnitOf(r.Input.Stated, report.Conventions) ?? v.Format(report.Conventions, r.Display)) : "—",
                     Markup.Escape(r.Input.Stated ?? ""),
                     Verdict(r.Verdict));
             }

@@ -6,7 +6,8 @@ namespace DesignDrill.Core.Estimation;
 
 /// <summary>
 /// Evaluates expressions of the estimation language (see docs/estimation.md): numbers with scale suffixes, units,
-/// names defined earlier, <c>+ - * / ^</c>, <c>x</c>, <c>per</c> and percentages. Never throws for any input.
+/// names defined earlier, <c>+ - * / ^</c>, <c>x</c>, <c>per</c>, percentages and the availability functions
+/// <c>series</c>, <c>parallel</c>, <c>kofn</c> and <c>downtime</c>. Never throws for any input.
 /// </summary>
 public static class EstimateEvaluator
 {
@@ -45,8 +46,11 @@ public static class EstimateEvaluator
         return evaluation.Run();
     }
 
-    /// <summary>The value of a node while evaluating, with the glued-B literal it depends on, if any.</summary>
-    private readonly record struct Value(Quantity Q, string? Billion);
+    /// <summary>
+    /// The value of a node while evaluating, with the glued-B literal it depends on, if any, and whether it is an
+    /// availability to be shown as a percentage.
+    /// </summary>
+    private readonly record struct Value(Quantity Q, string? Billion, bool Percent = false);
 
     private sealed class Evaluation(
         string text, IReadOnlyDictionary<string, Quantity> scope, Conventions conventions, SourceSpan origin,
@@ -105,7 +109,8 @@ public static class EstimateEvaluator
                 return Result(null, display);
             }
 
-            return Result(value.Value, Derive(display, value.Value.Q));
+            return Result(value.Value,
+                Derive(display, value.Value.Q, value.Value.Percent ? QuantityDisplay.Percent : QuantityDisplay.Natural));
         }
 
         private EvaluationResult Result(Value? value, string derivation) =>
@@ -113,11 +118,12 @@ public static class EstimateEvaluator
             {
                 Interpretations = _interpretations,
                 BillionLiteral = value?.Billion,
+                Display = value is { Percent: true } ? QuantityDisplay.Percent : QuantityDisplay.Natural,
             };
 
-        private string Derive(string display, Quantity result)
+        private string Derive(string display, Quantity result, QuantityDisplay show)
         {
-            var formatted = result.Format(conventions);
+            var formatted = result.Format(conventions, show);
             string derivation;
             if (_substitutions.Count > 0)
             {
@@ -169,8 +175,10 @@ public static class EstimateEvaluator
                         : null;
                 case PercentNode percent:
                     return Eval(percent.Operand) is { } operand
-                        ? operand with { Q = operand.Q with { Value = operand.Q.Value / 100 } }
+                        ? operand with { Q = operand.Q with { Value = operand.Q.Value / 100 }, Percent = false }
                         : null;
+                case CallNode call:
+                    return EvalCall(call);
                 case BinaryNode binary:
                     return EvalBinary(binary);
                 default:
@@ -354,6 +362,158 @@ public static class EstimateEvaluator
 
             var power = (int)rounded;
             return Finite(new Value(new Quantity(Math.Pow(a.Q.Value, power), d.Pow(power)), a.Billion), node);
+        }
+
+        private Value? EvalCall(CallNode call)
+        {
+            var function = call.Function;
+            var count = call.Arguments.Count;
+            if (count < function.MinArguments || count > function.MaxArguments)
+            {
+                _diagnostics.Add(EstimationDiagnostics.ArgumentCount(Span(call.Start, call.End), function, count));
+                return null;
+            }
+
+            var values = new List<Value>(count);
+            foreach (var argument in call.Arguments)
+            {
+                if (Eval(argument) is not { } value)
+                {
+                    return null;
+                }
+
+                values.Add(value);
+            }
+
+            var billion = values.Select(v => v.Billion).FirstOrDefault(b => b is not null);
+            switch (function.Name)
+            {
+                case "series":
+                    {
+                        var availabilities = new List<double>(count);
+                        for (var i = 0; i < count; i++)
+                        {
+                            if (AvailabilityArgument(call, i, values[i]) is not { } a)
+                            {
+                                return null;
+                            }
+
+                            availabilities.Add(a);
+                        }
+
+                        return new Value(Quantity.Count(Availability.Series(availabilities)), billion, Percent: true);
+                    }
+
+                case "parallel":
+                    {
+                        if (AvailabilityArgument(call, 0, values[0]) is not { } a ||
+                            ReplicaArgument(call, 1, values[1], "replicas") is not { } n)
+                        {
+                            return null;
+                        }
+
+                        return new Value(Quantity.Count(Availability.Parallel(a, n)), billion, Percent: true);
+                    }
+
+                case "kofn":
+                    {
+                        if (AvailabilityArgument(call, 0, values[0]) is not { } a ||
+                            ReplicaArgument(call, 1, values[1], "k") is not { } k ||
+                            ReplicaArgument(call, 2, values[2], "n") is not { } n)
+                        {
+                            return null;
+                        }
+
+                        if (k > n)
+                        {
+                            var kNode = call.Arguments[1];
+                            _diagnostics.Add(EstimationDiagnostics.ArgumentRange(Span(kNode.Start, kNode.End),
+                                string.Create(CultureInfo.InvariantCulture,
+                                    $"kofn() needs k at most n, but k = {k} and n = {n}"),
+                                "k is how many of the n replicas must be up, as in kofn(99%, 2, 3) for a majority of 3"));
+                            return null;
+                        }
+
+                        return new Value(Quantity.Count(Availability.KOfN(a, k, n)), billion, Percent: true);
+                    }
+
+                default:
+                    {
+                        if (AvailabilityArgument(call, 0, values[0]) is not { } a)
+                        {
+                            return null;
+                        }
+
+                        var period = values[1].Q;
+                        var periodNode = call.Arguments[1];
+                        if (period.Dimension != Dimension.Time)
+                        {
+                            _diagnostics.Add(EstimationDiagnostics.ArgumentDimension(Span(periodNode.Start, periodNode.End),
+                                function, "period", "a time", period.Dimension, "a time such as year, month, week, day or 30 days"));
+                            return null;
+                        }
+
+                        if (!(period.Value >= 0))
+                        {
+                            _diagnostics.Add(EstimationDiagnostics.ArgumentRange(Span(periodNode.Start, periodNode.End),
+                                $"the period given to downtime() is negative ({period.Format(conventions)})",
+                                "write a positive time such as year or 30 days"));
+                            return null;
+                        }
+
+                        return Finite(new Value(Quantity.FromSeconds(Availability.DowntimeSeconds(a, period.Value)), billion),
+                            call);
+                    }
+            }
+        }
+
+        /// <summary>Checks that argument <paramref name="index"/> is an availability: dimensionless, in [0, 1].</summary>
+        private double? AvailabilityArgument(CallNode call, int index, Value value)
+        {
+            var node = call.Arguments[index];
+            var at = Span(node.Start, node.End);
+            if (!value.Q.Dimension.IsDimensionless)
+            {
+                _diagnostics.Add(EstimationDiagnostics.ArgumentDimension(at, call.Function, "availability",
+                    "a plain number or a percentage", value.Q.Dimension, "an availability such as 99.9% or 0.999"));
+                return null;
+            }
+
+            var a = value.Q.Value;
+            if (!(a is >= 0 and <= 1))
+            {
+                _diagnostics.Add(EstimationDiagnostics.ArgumentRange(at,
+                    $"an availability is between 0% and 100%, not {Quantity.FormatPercent(a)}",
+                    "write the fraction of time up, as 99.9% or 0.999"));
+                return null;
+            }
+
+            return a;
+        }
+
+        /// <summary>Checks that argument <paramref name="index"/> is a whole count of replicas from 1 to 1,000.</summary>
+        private int? ReplicaArgument(CallNode call, int index, Value value, string role)
+        {
+            var node = call.Arguments[index];
+            var at = Span(node.Start, node.End);
+            if (!value.Q.Dimension.IsDimensionless)
+            {
+                _diagnostics.Add(EstimationDiagnostics.ArgumentDimension(at, call.Function, role,
+                    "a whole number of replicas", value.Q.Dimension, "a plain count such as 3"));
+                return null;
+            }
+
+            var n = value.Q.Value;
+            if (!(n is >= 1 and <= Availability.MaxReplicas) || n != Math.Floor(n))
+            {
+                _diagnostics.Add(EstimationDiagnostics.ArgumentRange(at,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{role} must be a whole number from 1 to {Availability.MaxReplicas:N0}, not {Quantity.FormatNumber(n)}"),
+                    $"count replicas in whole numbers, as in {call.Function.Example}"));
+                return null;
+            }
+
+            return (int)n;
         }
 
         private Value? ExponentTooLarge(Node node)

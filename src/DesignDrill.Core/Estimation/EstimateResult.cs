@@ -12,4 +12,12 @@ namespace DesignDrill.Core.Estimation;
 /// <param name="Diagnostics">This line's diagnostics, in document order of discovery.</param>
 public sealed record EstimateResult(
     EstimateInput Input, Quantity? Value, Quantity? StatedValue, StatedVerdict Verdict, double? Ratio, string Derivation,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// How the computed value prefers to be shown (see <see cref="EvaluationResult.Display"/>): as a percentage for an
+    /// availability from <c>series</c>, <c>parallel</c> or <c>kofn</c>. Pass it to
+    /// <see cref="Quantity.Format(Conventions, QuantityDisplay)"/>.
+    /// </summary>
+    public QuantityDisplay Display { get; init; }
+}

@@ -125,7 +125,10 @@ public sealed partial class EstimateSheet
             }
 
             results.Add(new EstimateResult(input, evaluation.Value, stated, verdict, ratio, evaluation.Derivation,
-                diagnostics));
+                diagnostics)
+            {
+                Display = evaluation.Display,
+            });
             all.AddRange(diagnostics);
         }
 
@@ -145,7 +148,7 @@ public sealed partial class EstimateSheet
             return (StatedVerdict.DimensionMismatch, null);
         }
 
-        var computedText = computed.Format(conventions);
+        var computedText = computed.Format(conventions, evaluation.Display);
         var statedText = stated.Format(conventions);
         if (stated.Value == 0)
         {

@@ -4,7 +4,7 @@ using DesignDrill.Core.Diagnostics;
 namespace DesignDrill.Core.Estimation;
 
 /// <summary>
-/// The diagnostic codes of the estimation language (EST001…EST022), documented with examples in
+/// The diagnostic codes of the estimation language (EST001…EST026), documented with examples in
 /// docs/estimation.md. Every message the estimation code emits is built here, so wording stays consistent.
 /// </summary>
 public static class EstimationDiagnostics
@@ -74,6 +74,21 @@ public static class EstimationDiagnostics
 
     /// <summary>A conventions setting value that is not valid.</summary>
     public const string BadSettingCode = "EST022";
+
+    /// <summary>A function called with too few or too many arguments, such as <c>parallel(99%)</c>.</summary>
+    public const string ArgumentCountCode = "EST023";
+
+    /// <summary>A function argument of the wrong dimension, such as <c>series(5 ms)</c> or <c>downtime(99.9%, 5 GB)</c>.</summary>
+    public const string ArgumentDimensionCode = "EST024";
+
+    /// <summary>
+    /// A function argument out of range: an availability outside [0, 1], a replica count that is not a whole number
+    /// from 1 to 1,000, k greater than n, or a negative period.
+    /// </summary>
+    public const string ArgumentRangeCode = "EST025";
+
+    /// <summary>An undefined word followed by <c>(</c>, read as a call of a function that does not exist.</summary>
+    public const string UnknownFunctionCode = "EST026";
 
     internal static Diagnostic UnexpectedCharacter(SourceSpan span, string text) =>
         new(Severity.Error, UnexpectedCharacterCode, span,
@@ -154,7 +169,11 @@ public static class EstimationDiagnostics
         new(Severity.Error, DivisionByZeroCode, span, "division by zero", "check the divisor's value");
 
     internal static Diagnostic ReservedName(SourceSpan span, string name) =>
-        UnitTable.IsReserved(name)
+        EstimateFunction.TryGet(name, out var function)
+            ? new(Severity.Error, ReservedNameCode, span,
+                $"'{name}' is a function ({function.Usage}) and cannot be used as a name",
+                $"choose a descriptive name such as '{name}_availability' or 'total_{name}'")
+            : UnitTable.IsReserved(name)
             ? new(Severity.Error, ReservedNameCode, span,
                 $"'{name}' is a unit or reserved word and cannot be used as a name",
                 $"choose a descriptive name such as '{name}_count' or 'total_{name}'")
@@ -201,4 +220,28 @@ public static class EstimationDiagnostics
 
     internal static Diagnostic BadSetting(SourceSpan span, string key, string value, string hint) =>
         new(Severity.Error, BadSettingCode, span, $"'{value}' is not a valid value for {key}", hint);
+
+    internal static Diagnostic ArgumentCount(SourceSpan span, EstimateFunction function, int given) =>
+        new(Severity.Error, ArgumentCountCode, span,
+            function.MinArguments == function.MaxArguments
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{function.Name}() takes {function.MinArguments} arguments, not {given}")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{function.Name}() takes at least {function.MinArguments} argument{(function.MinArguments == 1 ? "" : "s")}, not {given}"),
+            $"write {function.Usage}, as in {function.Example}");
+
+    internal static Diagnostic ArgumentDimension(SourceSpan span, EstimateFunction function, string role,
+        string expected, Dimension given, string example) =>
+        new(Severity.Error, ArgumentDimensionCode, span,
+            $"the {role} given to {function.Name}() must be {expected}, not {(given.IsDimensionless ? "a plain number" : given.Describe())}",
+            $"write {example}, as in {function.Example}");
+
+    internal static Diagnostic ArgumentRange(SourceSpan span, string message, string hint) =>
+        new(Severity.Error, ArgumentRangeCode, span, message, hint);
+
+    internal static Diagnostic UnknownFunction(SourceSpan span, string name, string? closest) =>
+        new(Severity.Error, UnknownFunctionCode, span, $"'{name}' is not a function",
+            closest is not null
+                ? $"did you mean '{closest}'?"
+                : "the functions are " + string.Join(", ", EstimateFunction.All.Select(f => f.Usage)));
 }

@@ -28,4 +28,11 @@ public sealed record EvaluationResult(
     /// <c>500B</c>; lets a later dimension mismatch suggest "did you mean 500 bytes?".
     /// </summary>
     public string? BillionLiteral { get; init; }
+
+    /// <summary>
+    /// How the value prefers to be shown: <see cref="QuantityDisplay.Percent"/> for an availability computed by
+    /// <c>series</c>, <c>parallel</c> or <c>kofn</c> (<c>99.8001%</c>), otherwise <see cref="QuantityDisplay.Natural"/>.
+    /// Pass it to <see cref="Quantity.Format(Conventions, QuantityDisplay)"/>.
+    /// </summary>
+    public QuantityDisplay Display { get; init; }
 }

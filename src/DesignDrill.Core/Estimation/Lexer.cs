@@ -18,6 +18,7 @@ internal enum TokenKind
     Dollar,
     LeftParen,
     RightParen,
+    Comma,
     End,
 }
 
@@ -38,10 +39,17 @@ internal readonly record struct Token(TokenKind Kind, int Start, int End, string
     public bool BillionSuffix { get; init; }
 }
 
-/// <summary>Splits an expression into tokens; reports bad characters and malformed numbers as diagnostics.</summary>
+/// <summary>
+/// Splits an expression into tokens; reports bad characters and malformed numbers as diagnostics. A comma groups
+/// thousands (<c>1,000</c>) except directly inside the parentheses of a call (<c>kofn(99%, 2,3)</c>), where it
+/// separates arguments; a call's parentheses are those after a word that is a function or no reserved word.
+/// </summary>
 internal sealed class Lexer(string text, Func<int, int, SourceSpan> span, List<Diagnostic> diagnostics)
 {
+    private readonly Stack<bool> _parenthesesAreCall = new();
     private int _position;
+
+    private bool InsideCall => _parenthesesAreCall.Count > 0 && _parenthesesAreCall.Peek();
 
     public List<Token>? Tokenize()
     {
@@ -103,6 +111,7 @@ internal sealed class Lexer(string text, Func<int, int, SourceSpan> span, List<D
                 '$' => TokenKind.Dollar,
                 '(' => TokenKind.LeftParen,
                 ')' => TokenKind.RightParen,
+                ',' => TokenKind.Comma,
                 _ => TokenKind.End,
             };
             if (kind == TokenKind.End)
@@ -113,6 +122,17 @@ internal sealed class Lexer(string text, Func<int, int, SourceSpan> span, List<D
                 _position += length;
                 ok = false;
                 continue;
+            }
+
+            if (kind == TokenKind.LeftParen)
+            {
+                var previous = tokens.Count > 0 ? tokens[^1] : default;
+                _parenthesesAreCall.Push(previous.Kind == TokenKind.Word &&
+                    (EstimateFunction.IsFunction(previous.Text) || !UnitTable.IsReserved(previous.Text)));
+            }
+            else if (kind == TokenKind.RightParen && _parenthesesAreCall.Count > 0)
+            {
+                _parenthesesAreCall.Pop();
             }
 
             _position++;
@@ -134,7 +154,7 @@ internal sealed class Lexer(string text, Func<int, int, SourceSpan> span, List<D
         while (_position < text.Length && char.IsAsciiDigit(text[_position]))
         {
             digits.Append(text[_position++]);
-            if (_position < text.Length && text[_position] == ',')
+            if (_position < text.Length && text[_position] == ',' && !InsideCall)
             {
                 var groupLength = 0;
                 while (_position + 1 + groupLength < text.Length && char.IsAsciiDigit(text[_position + 1 + groupLength]))

@@ -1,4 +1,5 @@
 using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Text;
 
 namespace DesignDrill.Core.Estimation;
 
@@ -18,6 +19,9 @@ internal abstract record Node(int Start, int End)
 {
     /// <summary>Height of the tree below and including this node; bounded by <see cref="EstimateEvaluator.MaxDepth"/>.</summary>
     public int Depth { get; init; } = 1;
+
+    /// <summary>The source text of this node, trimmed.</summary>
+    public string SourceText(string expression) => expression[Start..End].Trim();
 }
 
 internal sealed record NumberNode(Token Token) : Node(Token.Start, Token.End);
@@ -30,13 +34,17 @@ internal sealed record NegateNode(Node Operand, int S) : Node(S, Operand.End);
 
 internal sealed record PercentNode(Node Operand, int E) : Node(Operand.Start, E);
 
+/// <summary>A function call; <see cref="NameEnd"/> ends the function's name, <see cref="Node.End"/> the closing parenthesis.</summary>
+internal sealed record CallNode(EstimateFunction Function, IReadOnlyList<Node> Arguments, int S, int NameEnd, int E)
+    : Node(S, E);
+
 internal sealed record BinaryNode(BinaryOp Op, Node Left, Node Right, int OpStart, int OpEnd)
     : Node(Left.Start, Right.End);
 
 /// <summary>
 /// Recursive-descent parser. Precedence, lowest first: <c>+ -</c>; <c>* / x per</c>; a value followed by a unit
 /// (<c>5 KB</c>); unary minus; <c>^</c> (right-associative); postfix <c>%</c>; primaries (numbers, units, names,
-/// <c>$</c> amounts, parentheses). Stops at the first error.
+/// <c>$</c> amounts, function calls, parentheses). Stops at the first error.
 /// </summary>
 internal sealed class Parser(
     IReadOnlyList<Token> tokens, Func<int, int, SourceSpan> span, List<Diagnostic> diagnostics,
@@ -78,6 +86,14 @@ internal sealed class Parser(
         if (token.Kind == TokenKind.Word && token.Text is "m" or "b")
         {
             Fail(EstimationDiagnostics.AmbiguousWord(at, token.Text));
+            return;
+        }
+
+        if (token.Kind == TokenKind.Comma)
+        {
+            Fail(EstimationDiagnostics.Syntax(at, "',' outside a function call",
+                "commas separate the arguments of series(...), parallel(...), kofn(...) and downtime(...); " +
+                "in numbers they group thousands with no space (1,000)"));
             return;
         }
 
@@ -273,6 +289,18 @@ internal sealed class Parser(
                     return Fail(EstimationDiagnostics.AmbiguousWord(span(token.Start, token.End), token.Text));
                 }
 
+                if (EstimateFunction.TryGet(token.Text, out var function))
+                {
+                    return ParseCall(token, function);
+                }
+
+                if (Current.Kind == TokenKind.LeftParen && !UnitTable.IsReserved(token.Text) &&
+                    !isDefinedName(token.Text))
+                {
+                    return Fail(EstimationDiagnostics.UnknownFunction(span(token.Start, token.End), token.Text,
+                        EditDistance.Closest(token.Text, EstimateFunction.All.Select(f => f.Name))));
+                }
+
                 return UnitTable.TryGet(token.Text, out var unitDefinition)
                     ? new UnitNode(unitDefinition, token.Text, token.Start, token.End)
                     : new NameNode(token.Text, token.Start, token.End);
@@ -302,5 +330,61 @@ internal sealed class Parser(
                 return Fail(EstimationDiagnostics.Syntax(span(token.Start, token.End),
                     $"expected a value before '{token.Text}'", "write a number, a unit or a name here"));
         }
+    }
+
+    private Node? ParseCall(Token name, EstimateFunction function)
+    {
+        if (Current.Kind != TokenKind.LeftParen)
+        {
+            return Fail(EstimationDiagnostics.Syntax(span(name.Start, name.End),
+                $"'{function.Name}' is a function and needs its arguments in parentheses",
+                $"write {function.Usage}, as in {function.Example}"));
+        }
+
+        var open = Current;
+        _index++;
+        if (!Enter())
+        {
+            return null;
+        }
+
+        var arguments = new List<Node>();
+        var depth = 1;
+        if (Current.Kind != TokenKind.RightParen)
+        {
+            while (true)
+            {
+                var argument = ParseExpression();
+                if (argument is null)
+                {
+                    return null;
+                }
+
+                arguments.Add(argument);
+                depth = Math.Max(depth, argument.Depth + 1);
+                if (Current.Kind == TokenKind.Comma)
+                {
+                    _index++;
+                    continue;
+                }
+
+                if (Current.Kind == TokenKind.RightParen)
+                {
+                    break;
+                }
+
+                return Current.Kind == TokenKind.End
+                    ? Fail(EstimationDiagnostics.Syntax(span(open.Start, open.End), "'(' is never closed",
+                        $"add the missing ')': {function.Usage}"))
+                    : Fail(EstimationDiagnostics.Syntax(span(Current.Start, Current.End),
+                        $"expected ',' or ')' in {function.Name}(...), not '{Current.Text}'",
+                        $"separate the arguments with ',': {function.Usage}"));
+            }
+        }
+
+        var close = Current;
+        _index++;
+        _nesting--;
+        return Checked(new CallNode(function, arguments, name.Start, name.End, close.End) { Depth = depth });
     }
 }

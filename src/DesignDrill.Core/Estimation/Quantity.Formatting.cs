@@ -4,7 +4,7 @@ namespace DesignDrill.Core.Estimation;
 
 public readonly partial record struct Quantity
 {
-    /// <summary>Significant digits shown by <see cref="Format"/>: 4 (trailing zeros dropped, so often 3 or fewer).</summary>
+    /// <summary>Significant digits shown by <see cref="Format(Conventions)"/>: 4 (trailing zeros dropped, so often 3 or fewer).</summary>
     public const int SignificantDigits = 4;
 
     private static readonly (double Factor, string Suffix)[] CountScales =
@@ -91,6 +91,53 @@ public readonly partial record struct Quantity
         return unit.StartsWith("1/", StringComparison.Ordinal)
             ? FormatNumber(v) + unit[1..]
             : FormatNumber(v) + " " + unit;
+    }
+
+    /// <summary>
+    /// Formats the quantity as <see cref="Format(Conventions)"/> does, or, for a dimensionless finite value with
+    /// <paramref name="display"/> <see cref="QuantityDisplay.Percent"/>, as a percentage (<see cref="FormatPercent"/>).
+    /// </summary>
+    /// <param name="c">Conventions: day, month and year lengths and storage prefixes.</param>
+    /// <param name="display">The preferred display, such as <see cref="EvaluationResult.Display"/>.</param>
+    /// <returns>The formatted text.</returns>
+    public string Format(Conventions c, QuantityDisplay display) =>
+        display == QuantityDisplay.Percent && Dimension.IsDimensionless && double.IsFinite(Value)
+            ? FormatPercent(Value)
+            : Format(c);
+
+    /// <summary>
+    /// Formats a fraction as a percentage with 4 significant digits, and for values near 100% enough decimals to
+    /// keep 4 significant digits of the remainder, because for an availability the remainder (the unavailability) is
+    /// what matters: 0.998001 is <c>99.8001%</c>, 0.9999 <c>99.99%</c>, 0.999702 <c>99.9702%</c>, 0.2 <c>20%</c>.
+    /// At most 12 decimals are shown. The text reads back through the <c>%</c> operator of the language.
+    /// </summary>
+    /// <param name="fraction">The value, where 1 is 100%.</param>
+    /// <returns>Invariant text ending in <c>%</c>.</returns>
+    public static string FormatPercent(double fraction)
+    {
+        var percent = fraction * 100;
+        if (percent == 0 || !double.IsFinite(percent))
+        {
+            return FormatNumber(percent) + "%";
+        }
+
+        var decimals = DecimalsFor(percent);
+        var remainder = 100 - percent;
+        if (remainder > 0 && Math.Abs(percent) >= 1)
+        {
+            decimals = Math.Max(decimals, DecimalsFor(remainder));
+        }
+
+        if (Math.Abs(percent) < 1e-3 || Math.Abs(percent) >= 1e15)
+        {
+            return FormatNumber(percent) + "%";
+        }
+
+        return Math.Round(percent, Math.Min(decimals, 12), MidpointRounding.AwayFromZero)
+            .ToString("0.############", CultureInfo.InvariantCulture) + "%";
+
+        static int DecimalsFor(double value) =>
+            Math.Clamp(SignificantDigits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15);
     }
 
     /// <summary>Formats a plain number with 4 significant digits and no suffix: <c>1157</c>, <c>0.2</c>, <c>1.5e20</c>.</summary>

@@ -64,7 +64,7 @@ public readonly partial record struct Quantity
         }
 
         var number = FormatNumber(Value / unit.Value / scale);
-        var separator = unitText.Length == 0 || unitText.StartsWith('/') ? "" : " ";
+        var separator = unitText.Length == 0 || unitText.StartsWith('/') || unitText == "%" ? "" : " ";
         return number + suffix + separator + unitText;
     }
 }

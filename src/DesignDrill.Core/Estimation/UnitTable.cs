@@ -25,12 +25,13 @@ public static class UnitTable
 
     /// <summary>
     /// True when <paramref name="word"/> cannot be used as a name because it is a unit, a scale word, an operator
-    /// word or an ambiguous word.
+    /// word, an ambiguous word or a function (<see cref="EstimateFunction.All"/>).
     /// </summary>
     /// <param name="word">A candidate name.</param>
     /// <returns>True when reserved.</returns>
     public static bool IsReserved(string word) =>
-        ByName.ContainsKey(word) || OperatorAndAmbiguousWords.Contains(word, StringComparer.Ordinal);
+        ByName.ContainsKey(word) || OperatorAndAmbiguousWords.Contains(word, StringComparer.Ordinal) ||
+        EstimateFunction.IsFunction(word);
 
     /// <summary>Every spelling in the table, for "did you mean" hints.</summary>
     internal static IEnumerable<string> AllNames => ByName.Keys;

@@ -8,7 +8,8 @@ public static class Units
     /// <summary>
     /// Parses a unit text such as <c>/s</c>, <c>rps</c>, <c>GB/month</c>, <c>TB</c>, <c>Gbps</c>, <c>B/day</c>,
     /// <c>ms</c> or <c>$/month</c>: any expression of the language without names, where a leading <c>/</c> means
-    /// "per" (<c>/s</c> is <c>1/s</c>). Never throws.
+    /// "per" (<c>/s</c> is <c>1/s</c>). <c>%</c> alone is the percent, a count of 0.01, so any dimensionless value
+    /// converts into it. Never throws.
     /// </summary>
     /// <param name="text">The unit text.</param>
     /// <param name="conventions">Conventions that size <c>month</c>, <c>year</c>, <c>KB</c> and so on.</param>
@@ -25,7 +26,7 @@ public static class Units
             return false;
         }
 
-        var expression = trimmed.StartsWith('/') ? "1" + trimmed : trimmed;
+        var expression = trimmed.StartsWith('/') ? "1" + trimmed : trimmed == "%" ? "1%" : trimmed;
         var result = EstimateEvaluator.Evaluate(expression, EmptyScope.Instance, conventions ?? Conventions.Default);
         if (result.Value is not { } value)
         {

@@ -82,7 +82,7 @@ public static class MarkdownReportWriter
             {
                 md.Append("| ").Append(r.Input.NameSpan.Line)
                     .Append(" | `").Append(r.Input.Name).Append('`')
-                    .Append(" | ").Append(r.Value is { } v ? Escape(v.FormatInUnitOf(r.Input.Stated, report.Conventions) ?? v.Format(report.Conventions)) : "—")
+                    .Append(" | ").Append(r.Value is { } v ? Escape(v.FormatInUnitOf(r.Input.Stated, report.Conventions) ?? v.Format(report.Conventions, r.Display)) : "—")
                     .Append(" | ").Append(r.Input.Stated is { } s ? Escape(s) : "")
                     .Append(" | ").Append(JsonReportWriter.VerdictName(r.Verdict))
                     .Append(" | ").Append(Escape(r.Derivation))
