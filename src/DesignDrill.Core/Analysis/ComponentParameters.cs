@@ -1,0 +1,33 @@
+using DesignDrill.Core.Architecture;
+
+namespace DesignDrill.Core.Analysis;
+
+/// <summary>
+/// The numbers the analytic model uses for one component, after the design's own settings have been applied over the
+/// catalog's defaults. Every figure records where it came from, so a report can say "capacity 100K/s (catalog: redis)".
+/// </summary>
+/// <param name="Component">The component as bound from the design.</param>
+/// <param name="Replicas">Instances serving load (at least 1).</param>
+/// <param name="ReadCapacityPerReplica">Reads one replica serves per second.</param>
+/// <param name="WriteCapacityPerReplica">Writes one replica serves per second.</param>
+/// <param name="ServiceTimeSeconds">Mean time to serve one request, without queueing.</param>
+/// <param name="Availability">Probability one replica is up, in (0, 1].</param>
+/// <param name="HitRatio">For caches and CDNs: the share of reads served without going further, in [0, 1]; otherwise <see langword="null"/>.</param>
+/// <param name="CostPerMonthUsd">On-demand cost of one replica for a month, or <see langword="null"/> when unknown.</param>
+/// <param name="CostPerMillionRequestsUsd">Usage price per million requests, or <see langword="null"/>.</param>
+/// <param name="Origins">Where each figure came from, keyed by field name (<c>capacity</c>, <c>serviceTime</c>, …): <c>design</c>, <c>catalog: redis</c>, or <c>rule of thumb</c>.</param>
+public sealed record ComponentParameters(
+    BoundComponent Component,
+    int Replicas,
+    double ReadCapacityPerReplica,
+    double WriteCapacityPerReplica,
+    double ServiceTimeSeconds,
+    double Availability,
+    double? HitRatio,
+    double? CostPerMonthUsd,
+    double? CostPerMillionRequestsUsd,
+    IReadOnlyDictionary<string, string> Origins)
+{
+    /// <summary>The component's name.</summary>
+    public string Name => Component.Name;
+}

@@ -1,0 +1,137 @@
+using DesignDrill.Core.Architecture;
+using DesignDrill.Core.Catalog;
+
+namespace DesignDrill.Core.Analysis;
+
+/// <summary>
+/// Settles the figures the analytic model uses for each component: what the design states wins; otherwise the
+/// catalog's default for the component's technology, then for its kind; otherwise a rule of thumb named below.
+/// Clients are not resources and get no parameters.
+/// </summary>
+public static class ParameterResolver
+{
+    /// <summary>Service time used when neither the design nor the catalog gives one: 10 ms (rule of thumb for an in-datacentre call).</summary>
+    public const double FallbackServiceTimeSeconds = 0.010;
+
+    /// <summary>Availability of one instance when the catalog gives none: 99.9% (rule of thumb for a single cloud VM, about 43 minutes down a month).</summary>
+    public const double FallbackAvailability = 0.999;
+
+    /// <summary>Hit ratio of a cache when neither the design nor the catalog states one: 80% (rule of thumb: the 80/20 popularity skew).</summary>
+    public const double FallbackHitRatio = 0.8;
+
+    /// <summary>Resolves every non-client component of <paramref name="architecture"/>.</summary>
+    /// <param name="architecture">The bound architecture.</param>
+    /// <param name="catalog">The component catalog with defaults.</param>
+    /// <returns>Figures by component name (case-insensitive).</returns>
+    public static Dictionary<string, ComponentParameters> Resolve(BoundArchitecture architecture, ComponentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var result = new Dictionary<string, ComponentParameters>(StringComparer.OrdinalIgnoreCase);
+        foreach (var component in architecture.Components)
+        {
+            if (component.KindInfo?.Category == ComponentCategory.Client || result.ContainsKey(component.Name))
+            {
+                continue;
+            }
+
+            result[component.Name] = Resolve(component, catalog.GetDefaults(component.Declaration.Kind, component.Declaration.Technology));
+        }
+
+        return result;
+    }
+
+    /// <summary>Resolves one component against its catalog defaults.</summary>
+    /// <param name="component">The bound component.</param>
+    /// <param name="defaults">The merged kind and technology defaults.</param>
+    /// <returns>The figures, each with its origin.</returns>
+    public static ComponentParameters Resolve(BoundComponent component, ComponentDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        double serviceTime;
+        if (component.ServiceTime is { } stated && stated.Value > 0)
+        {
+            serviceTime = stated.Value;
+            origins["serviceTime"] = "design";
+        }
+        else if (defaults.ServiceTimeMeanSeconds is { Value: > 0 } d)
+        {
+            serviceTime = d.Value.Value;
+            origins["serviceTime"] = Origin(d);
+        }
+        else
+        {
+            serviceTime = FallbackServiceTimeSeconds;
+            origins["serviceTime"] = "rule of thumb";
+        }
+
+        double reads, writes;
+        if (component.CapacityPerReplica is { } capacity && capacity.Value > 0)
+        {
+            reads = writes = capacity.Value;
+            origins["capacity"] = "design";
+        }
+        else if (defaults.ReadsPerSecond is { Value: > 0 } r)
+        {
+            reads = r.Value.Value;
+            writes = defaults.WritesPerSecond is { Value: > 0 } w ? w.Value.Value : reads;
+            origins["capacity"] = Origin(r);
+        }
+        else
+        {
+            // Nothing says how much one replica serves: one request at a time at the service time.
+            reads = writes = 1 / serviceTime;
+            origins["capacity"] = "one request at a time (no capacity stated or in the catalog)";
+        }
+
+        double availability;
+        if (defaults.Availability is { Value: > 0 and <= 1 } a)
+        {
+            availability = a.Value.Value;
+            origins["availability"] = Origin(a);
+        }
+        else
+        {
+            availability = FallbackAvailability;
+            origins["availability"] = "rule of thumb";
+        }
+
+        double? hitRatio = null;
+        var kind = component.KindInfo?.Kind;
+        if (kind == ComponentKind.Cache || kind == ComponentKind.Cdn)
+        {
+            if (component.HitRatio is { } h)
+            {
+                hitRatio = h;
+                origins["hitRatio"] = "design";
+            }
+            else if (defaults.HitRatio is { Value: { } dh })
+            {
+                hitRatio = dh;
+                origins["hitRatio"] = Origin(defaults.HitRatio);
+            }
+            else
+            {
+                hitRatio = FallbackHitRatio;
+                origins["hitRatio"] = "rule of thumb";
+            }
+        }
+
+        return new ComponentParameters(
+            component,
+            Math.Max(1, component.Replicas),
+            reads,
+            writes,
+            serviceTime,
+            availability,
+            hitRatio,
+            defaults.CostPerMonthUsd?.Value,
+            defaults.CostPerMillionRequestsUsd?.Value,
+            origins);
+    }
+
+    private static string Origin(DefaultValue value) => $"catalog ({value.From}): {value.Source}";
+}
