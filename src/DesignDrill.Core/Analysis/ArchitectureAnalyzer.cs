@@ -217,7 +217,7 @@ public static class ArchitectureAnalyzer
         var concurrency = Math.Max(1, (int)Math.Min(int.MaxValue / 2, Math.Round(perReplica * p.ServiceTimeSeconds)));
         var servers = (long)concurrency * p.Replicas;
         MmcResult? queue = null;
-        if (total > 0 && capacity > 0)
+        if (total > 0 && capacity > 0 && double.IsFinite(total) && double.IsFinite(capacity))
         {
             if (servers <= MaxExactServers)
             {
@@ -294,7 +294,7 @@ public static class ArchitectureAnalyzer
             var fanOut = FanOut(flow, i);
             if (component.Queue is not { } queue || queue.IsSaturated)
             {
-                unstable |= component.Queue is { IsSaturated: true };
+                unstable |= component.IsSaturated;
                 hops.Add(new HopLatency(component.Name, i, probability, fanOut, double.NaN, double.NaN));
                 continue;
             }

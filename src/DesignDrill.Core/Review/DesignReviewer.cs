@@ -1,3 +1,4 @@
+using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Architecture;
 using DesignDrill.Core.DesignDocs;
 using DesignDrill.Core.Diagnostics;
@@ -44,7 +45,8 @@ public static class DesignReviewer
         diagnostics.AddRange(sheet.Diagnostics);
 
         var architecture = ArchitectureBinder.Bind(document.Architecture, sheet.Values, conventions, options.Catalog, diagnostics);
-        var context = new ReviewContext(document, sheet, architecture, conventions, level, options.Catalog);
+        var analysis = ArchitectureAnalyzer.Analyze(architecture, ParameterResolver.Resolve(architecture, options.Catalog));
+        var context = new ReviewContext(document, sheet, architecture, conventions, level, options.Catalog, analysis);
         var findings = ReviewRules.All.SelectMany(rule => rule.Check(context)).ToList();
 
         return new ReviewReport(
@@ -54,7 +56,8 @@ public static class DesignReviewer
             sheet,
             architecture,
             Order(diagnostics, d => d.Span, d => d.Code),
-            Order(findings, f => f.Span, f => f.Id));
+            Order(findings, f => f.Span, f => f.Id),
+            analysis);
     }
 
     private static List<T> Order<T>(IEnumerable<T> items, Func<T, SourceSpan> span, Func<T, string> code) =>

@@ -20,4 +20,11 @@ public sealed record Finding(
     RubricDimension Dimension,
     string Message,
     SourceSpan Span,
-    string Hint);
+    string Hint)
+{
+    /// <summary>The numbers behind the finding, by name with units in the name; empty when it rests on the text alone.</summary>
+    public IReadOnlyDictionary<string, double> Evidence { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The docs/concepts/ page that explains the concept, relative to the repository root, or <see langword="null"/>.</summary>
+    public string? Concept { get; init; }
+}

@@ -1,3 +1,4 @@
+using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Architecture;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.DesignDocs;
@@ -12,10 +13,12 @@ namespace DesignDrill.Core.Review;
 /// <param name="Conventions">Conventions in force.</param>
 /// <param name="Level">Level reviewed at.</param>
 /// <param name="Catalog">The component catalog.</param>
+/// <param name="Analysis">The analytic model's result: load, utilisation, latency, availability, headroom.</param>
 public sealed record ReviewContext(
     DesignDocument Document,
     EstimateSheet Estimates,
     BoundArchitecture Architecture,
     Conventions Conventions,
     DesignLevel Level,
-    ComponentCatalog Catalog);
+    ComponentCatalog Catalog,
+    ArchitectureAnalysis Analysis);

@@ -1,3 +1,4 @@
+using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Architecture;
 using DesignDrill.Core.DesignDocs;
 using DesignDrill.Core.Diagnostics;
@@ -17,6 +18,7 @@ namespace DesignDrill.Core.Review;
 /// <param name="Architecture">The architecture with its numbers evaluated.</param>
 /// <param name="Diagnostics">Input problems, in line order.</param>
 /// <param name="Findings">Review findings, in line order (whole-document findings first).</param>
+/// <param name="Analysis">The analytic model's result.</param>
 public sealed record ReviewReport(
     DesignDocument Document,
     Conventions Conventions,
@@ -24,7 +26,8 @@ public sealed record ReviewReport(
     EstimateSheet Estimates,
     BoundArchitecture Architecture,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<Finding> Findings,
+    ArchitectureAnalysis Analysis)
 {
     /// <summary>The most serious severity among diagnostics and findings, or <see langword="null"/> when there are none.</summary>
     public Severity? HighestSeverity =>

@@ -26,5 +26,21 @@ public sealed record ReviewRule(
     /// <param name="hint">How to fix it.</param>
     /// <returns>The finding.</returns>
     public Finding At(Severity severity, SourceSpan span, string message, string hint) =>
-        new(Id, Name, severity, Dimension, message, span, hint);
+        new(Id, Name, severity, Dimension, message, span, hint) { Concept = Concept };
+
+    /// <summary>Creates a finding of this rule with the numbers behind it.</summary>
+    /// <param name="severity">Severity at the reviewed level.</param>
+    /// <param name="span">Where it points; <see cref="SourceSpan.None"/> for the whole document.</param>
+    /// <param name="message">What was noticed, with its numbers.</param>
+    /// <param name="hint">How to fix it.</param>
+    /// <param name="evidence">The computed figures, by name with units in the name (<c>utilization</c>, <c>offeredLoadPerSecond</c>).</param>
+    /// <returns>The finding.</returns>
+    public Finding At(Severity severity, SourceSpan span, string message, string hint, IReadOnlyDictionary<string, double> evidence) =>
+        At(severity, span, message, hint) with { Evidence = evidence };
+
+    /// <summary>
+    /// The concept page that explains what the rule checks, relative to the repository root
+    /// (<c>docs/concepts/caching.md</c>), or <see langword="null"/> when the rule needs none.
+    /// </summary>
+    public string? Concept { get; init; }
 }

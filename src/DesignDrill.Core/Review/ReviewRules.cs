@@ -15,8 +15,14 @@ namespace DesignDrill.Core.Review;
 /// </summary>
 public static partial class ReviewRules
 {
-    /// <summary>Every rule, in id order.</summary>
-    public static IReadOnlyList<ReviewRule> All { get; } =
+    /// <summary>Every rule, in id order: structure and completeness, content, and the rules that read the analysis.</summary>
+    /// <remarks>Built on first use: the three lists live in separate files, whose static initialisers run in no defined order.</remarks>
+    public static IReadOnlyList<ReviewRule> All => _all ??= [.. StructureRules, .. ContentRules, .. AnalysisRules];
+
+    private static IReadOnlyList<ReviewRule>? _all;
+
+    /// <summary>Structure and completeness rules (REV001–REV027).</summary>
+    private static IReadOnlyList<ReviewRule> StructureRules { get; } =
     [
         new("REV001", "missing-section", RubricDimension.Communication,
             "A section the interview structure expects is missing; how serious depends on the section and the level.", MissingSections),
