@@ -88,6 +88,8 @@ internal static class TextReportWriter
             console.WriteLine();
         }
 
+        RenderAnalysis(console, report);
+
         if (report.Findings.Count > 0)
         {
             console.MarkupLine($"[bold]Findings[/] ({report.Findings.Count})");
@@ -117,6 +119,108 @@ internal static class TextReportWriter
             .Append(CultureInfo.InvariantCulture, $"{report.Architecture.Flows.Count} flows");
         console.MarkupLine($"[bold]Summary[/]: {summary}");
     }
+
+    /// <summary>Width of a utilisation bar in characters; a full bar is 100%.</summary>
+    private const int BarWidth = 20;
+
+    private static void RenderAnalysis(IAnsiConsole console, ReviewReport report)
+    {
+        var analysis = report.Analysis;
+        var loaded = analysis.Components.Where(c => c.OfferedLoadPerSecond > 0).ToList();
+        if (loaded.Count == 0)
+        {
+            return;
+        }
+
+        var conventions = report.Conventions;
+        console.MarkupLine($"[bold]Load at peak[/] ({loaded.Count} components carry load)");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("component");
+        table.AddColumn(new TableColumn("offered").RightAligned());
+        table.AddColumn(new TableColumn("capacity").RightAligned());
+        table.AddColumn("utilisation");
+        table.AddColumn(new TableColumn("mean wait").RightAligned());
+        table.AddColumn(new TableColumn("availability").RightAligned());
+        foreach (var c in loaded)
+        {
+            table.AddRow(
+                Markup.Escape(c.Name),
+                Markup.Escape(Rate(c.OfferedLoadPerSecond, conventions)),
+                double.IsFinite(c.CapacityPerSecond) ? Markup.Escape(Rate(c.CapacityPerSecond, conventions)) : "scales",
+                Bar(c.Utilization, double.IsFinite(c.CapacityPerSecond)),
+                c.Queue is { IsSaturated: false } q ? Markup.Escape(Wait(q.MeanWaitSeconds, conventions)) : (c.IsSaturated ? "[red]∞[/]" : "—"),
+                Markup.Escape(Percent(c.Availability)));
+        }
+
+        console.Write(table);
+        if (analysis.Headroom is { } headroom)
+        {
+            console.MarkupLine($"Headroom: {headroom.Multiple.ToString("0.##", CultureInfo.InvariantCulture)}x the peak, when '{Markup.Escape(headroom.Component)}' saturates.");
+        }
+
+        if (analysis.SinglePointsOfFailure.Count > 0)
+        {
+            console.MarkupLine($"Single points of failure: {Markup.Escape(string.Join(", ", analysis.SinglePointsOfFailure.Select(c => c.Name)))}.");
+        }
+
+        if (analysis.MonthlyCostUsd is { } cost)
+        {
+            console.MarkupLine($"Monthly cost: about ${cost.ToString("N0", CultureInfo.InvariantCulture)} (catalog prices; docs/catalog.md).");
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Flows[/]");
+        var flows = new Table().Border(TableBorder.Simple);
+        flows.AddColumn("flow");
+        flows.AddColumn(new TableColumn("rate").RightAligned());
+        flows.AddColumn(new TableColumn("mean").RightAligned());
+        flows.AddColumn(new TableColumn("p50").RightAligned());
+        flows.AddColumn(new TableColumn("p95").RightAligned());
+        flows.AddColumn(new TableColumn("p99").RightAligned());
+        flows.AddColumn(new TableColumn("availability").RightAligned());
+        flows.AddColumn("latency by hop (mean)");
+        foreach (var f in analysis.Flows)
+        {
+            var latency = f.Latency;
+            var hops = string.Join(" + ", f.Hops.Select(h => double.IsFinite(h.MeanSeconds) ? $"{h.Component} {Time(h.MeanSeconds, conventions)}" : $"{h.Component} ∞"));
+            flows.AddRow(
+                Markup.Escape(f.Name),
+                f.RatePerSecond is { } r ? Markup.Escape(Rate(r, conventions)) : "—",
+                latency is null ? (f.SaturatedComponents.Count > 0 ? "[red]saturated[/]" : "—") : Markup.Escape(Time(latency.MeanSeconds, conventions)),
+                latency is null ? "—" : Markup.Escape(Time(latency.P50Seconds, conventions)),
+                latency is null ? "—" : Markup.Escape(Time(latency.P95Seconds, conventions)),
+                latency is null ? "—" : Markup.Escape(Time(latency.P99Seconds, conventions)),
+                Markup.Escape(Percent(f.Availability)),
+                Markup.Escape(hops));
+        }
+
+        console.Write(flows);
+        console.WriteLine();
+    }
+
+    private static string Bar(double utilization, bool bounded)
+    {
+        if (!bounded)
+        {
+            return "[grey]managed, scales[/]";
+        }
+
+        var filled = (int)Math.Round(Math.Clamp(utilization, 0, 1) * BarWidth);
+        var colour = utilization >= 1 ? "red" : utilization > 0.7 ? "yellow" : "green";
+        var label = double.IsFinite(utilization) ? (utilization * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "∞";
+        return $"[{colour}]{new string('█', filled)}[/]{new string('░', BarWidth - filled)} {label}";
+    }
+
+    private static string Rate(double perSecond, Core.Estimation.Conventions c) =>
+        new Core.Estimation.Quantity(perSecond, Core.Estimation.Dimension.Rate).Format(c);
+
+    private static string Time(double seconds, Core.Estimation.Conventions c) =>
+        new Core.Estimation.Quantity(seconds, Core.Estimation.Dimension.Time).Format(c);
+
+    private static string Percent(double fraction) => Core.Estimation.Quantity.FormatPercent(fraction);
+
+    /// <summary>A queueing wait; below a microsecond it is shown as such rather than as a meaningless tiny number.</summary>
+    private static string Wait(double seconds, Core.Estimation.Conventions c) => seconds < 1e-6 ? "< 1 µs" : Time(seconds, c);
 
     private static void WriteExcerpt(IAnsiConsole console, IReadOnlyList<string> lines, SourceSpan span)
     {

@@ -45,13 +45,13 @@ public static class ArchitectureAnalyzer
         }
 
         var byName = components.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
-        var flows = architecture.Flows.Select(f => AnalyzeFlow(f, byName)).ToList();
+        var flows = architecture.Flows.Select(f => AnalyzeFlow(f, byName, HandOffOrigin(architecture, f) ? 1 : 0)).ToList();
         var headroom = components
             .Where(c => c.OfferedLoadPerSecond > 0 && c.CapacityPerSecond > 0 && double.IsFinite(c.CapacityPerSecond))
             .Select(c => new Headroom(c.CapacityPerSecond / c.OfferedLoadPerSecond, c.Name))
             .OrderBy(h => h.Multiple)
             .FirstOrDefault();
-        var spofs = components.Where(c => c.OnRequestPath && c.Parameters.Replicas == 1).ToList();
+        var spofs = components.Where(c => c.OnRequestPath && c.Parameters.Replicas == 1 && !c.Parameters.IsManaged).ToList();
         double? cost = null;
         foreach (var c in components)
         {
@@ -78,9 +78,9 @@ public static class ArchitectureAnalyzer
             }
 
             var visits = Visits(flow, parameters);
-            var onPath = RequestPath(flow, parameters);
-            var steps = flow.Declaration.Steps;
             var origin = HandOffOrigin(architecture, flow);
+            var onPath = RequestPath(flow, parameters, origin ? 1 : 0);
+            var steps = flow.Declaration.Steps;
             for (var i = 0; i < steps.Count; i++)
             {
                 if (!parameters.ContainsKey(steps[i].Component) || (i == 0 && origin))
@@ -192,21 +192,21 @@ public static class ArchitectureAnalyzer
     /// non-messaging caller enqueues to (the caller waits for the enqueue, not for the consumers). A flow that starts
     /// at a messaging component measures one message's processing: its first consumer is on the path.
     /// </summary>
-    internal static bool[] RequestPath(BoundFlow flow, IReadOnlyDictionary<string, ComponentParameters> parameters)
+    internal static bool[] RequestPath(BoundFlow flow, IReadOnlyDictionary<string, ComponentParameters> parameters, int start = 0)
     {
         var steps = flow.Declaration.Steps;
         var on = new bool[steps.Count];
-        if (steps.Count == 0)
+        if (steps.Count <= start)
         {
             return on;
         }
 
-        on[0] = true;
-        var startsAtMessaging = IsMessaging(steps[0].Component, parameters);
-        for (var i = 1; i < steps.Count; i++)
+        on[start] = true;
+        var startsAtMessaging = IsMessaging(steps[start].Component, parameters);
+        for (var i = start + 1; i < steps.Count; i++)
         {
             var caller = steps[i].CallerIndex(i);
-            if (caller < 0 || caller >= i || !on[caller])
+            if (caller < start || caller >= i || !on[caller])
             {
                 continue;
             }
@@ -214,7 +214,7 @@ public static class ArchitectureAnalyzer
             var callerIsMessaging = IsMessaging(steps[caller].Component, parameters);
             on[i] = steps[i].EdgeIn switch
             {
-                EdgeKind.Async when caller == 0 && startsAtMessaging => true,
+                EdgeKind.Async when caller == start && startsAtMessaging => true,
                 EdgeKind.Async => !callerIsMessaging && IsMessaging(steps[i].Component, parameters),
                 _ => true,
             };
@@ -283,11 +283,11 @@ public static class ArchitectureAnalyzer
         return Estimation.Availability.Parallel(a, n);
     }
 
-    private static FlowAnalysis AnalyzeFlow(BoundFlow flow, Dictionary<string, ComponentAnalysis> components)
+    private static FlowAnalysis AnalyzeFlow(BoundFlow flow, Dictionary<string, ComponentAnalysis> components, int start)
     {
         var parameters = components.ToDictionary(c => c.Key, c => c.Value.Parameters, StringComparer.OrdinalIgnoreCase);
         var steps = flow.Declaration.Steps;
-        var onPath = RequestPath(flow, parameters);
+        var onPath = RequestPath(flow, parameters, start);
         var reach = Reach(flow, parameters);
         var hops = new List<HopLatency>();
         var saturated = new List<string>();

@@ -37,6 +37,12 @@ public sealed record ComponentParameters(
     /// <summary>Nodes that take writes (the primaries of all shards for a primary/replica store); defaults to <see cref="Replicas"/>.</summary>
     public int WriteNodes { get; init; } = Math.Max(1, Replicas);
 
+    /// <summary>
+    /// True for a managed service that the provider replicates (unbounded capacity in the catalog, or a DNS or CDN
+    /// kind): one declared instance is not a single point of failure.
+    /// </summary>
+    public bool IsManaged => IsUnbounded || Component.KindInfo?.Id is "dns" or "cdn";
+
     /// <summary>True when capacity is unbounded (a managed service that scales with the load): it never queues or saturates.</summary>
     public bool IsUnbounded => double.IsPositiveInfinity(ReadCapacityPerReplica) && double.IsPositiveInfinity(WriteCapacityPerReplica);
 }

@@ -190,25 +190,12 @@ public static partial class ReviewRules
         return fromClient;
     }
 
-    private static bool IsManaged(BoundComponent component, ComponentCatalog catalog)
-    {
-        var defaults = catalog.GetDefaults(component.Declaration.Kind, component.Declaration.Technology);
-        return defaults.CostPerMillionRequestsUsd is { Value: > 0 }
-            || defaults.ReadsPerSecond is { IsNotApplicable: true }
-            || component.KindInfo?.Id is "dns" or "cdn";
-    }
-
     private static IEnumerable<Finding> SinglePointsOfFailure(ReviewContext c)
     {
         var rule = Rule("REV034");
         foreach (var component in c.Analysis.SinglePointsOfFailure)
         {
             var bound = component.Parameters.Component;
-            if (IsManaged(bound, c.Catalog))
-            {
-                continue;
-            }
-
             var flows = string.Join(", ", component.FlowNames.Take(3));
             yield return rule.At(
                 AtLeastSenior(c) || (bound.KindInfo?.Stateful ?? false) ? Severity.Warning : Severity.Info,
@@ -374,7 +361,7 @@ public static partial class ReviewRules
         foreach (var component in c.Analysis.Components.Where(x => x.WriteLoadPerSecond > 0 && IsDatabase(x.Parameters.Component.KindInfo)))
         {
             var bound = component.Parameters.Component;
-            if (IsManaged(bound, c.Catalog) || !NeedsMoreThanOneNode(c, bound))
+            if (component.Parameters.IsManaged || !NeedsMoreThanOneNode(c, bound))
             {
                 continue;
             }

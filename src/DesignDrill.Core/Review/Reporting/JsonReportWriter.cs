@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Architecture;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Estimation;
@@ -119,10 +120,20 @@ public static class JsonReportWriter
             WriteSpan(json, finding.Span);
             json.WriteString("message", finding.Message);
             json.WriteString("hint", finding.Hint);
+            json.WriteStartObject("evidence");
+            foreach (var (name, value) in finding.Evidence.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                WriteNumber(json, name, value);
+            }
+
+            json.WriteEndObject();
+            WriteNullableString(json, "concept", finding.Concept);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+
+        WriteAnalysis(json, report.Analysis);
 
         json.WriteStartObject("architecture");
         json.WriteStartArray("components");
@@ -141,6 +152,109 @@ public static class JsonReportWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteAnalysis(Utf8JsonWriter json, ArchitectureAnalysis analysis)
+    {
+        json.WriteStartArray("components");
+        foreach (var c in analysis.Components)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", c.Name);
+            WriteNumber(json, "offeredLoadPerSecond", c.OfferedLoadPerSecond);
+            WriteNumber(json, "readLoadPerSecond", c.ReadLoadPerSecond);
+            WriteNumber(json, "writeLoadPerSecond", c.WriteLoadPerSecond);
+            WriteNumber(json, "capacityPerSecond", c.CapacityPerSecond);
+            WriteNumber(json, "utilization", c.Utilization);
+            json.WriteBoolean("saturated", c.IsSaturated);
+            WriteNumber(json, "shedPerSecond", c.ShedPerSecond);
+            json.WriteNumber("replicas", c.Parameters.Replicas);
+            json.WriteNumber("servers", c.Servers);
+            WriteNumber(json, "serviceTimeSeconds", c.Parameters.ServiceTimeSeconds);
+            WriteNumber(json, "meanWaitSeconds", c.Queue is { IsSaturated: false } q ? q.MeanWaitSeconds : double.NaN);
+            WriteNumber(json, "availability", c.Availability);
+            json.WriteBoolean("onRequestPath", c.OnRequestPath);
+            json.WriteStartObject("origins");
+            foreach (var (name, origin) in c.Parameters.Origins.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(name, origin);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("flows");
+        foreach (var f in analysis.Flows)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", f.Name);
+            WriteNumber(json, "ratePerSecond", f.RatePerSecond ?? double.NaN);
+            WriteNumber(json, "latencyMeanSeconds", f.Latency?.MeanSeconds ?? double.NaN);
+            WriteNumber(json, "latencyP50Seconds", f.Latency?.P50Seconds ?? double.NaN);
+            WriteNumber(json, "latencyP95Seconds", f.Latency?.P95Seconds ?? double.NaN);
+            WriteNumber(json, "latencyP99Seconds", f.Latency?.P99Seconds ?? double.NaN);
+            WriteNumber(json, "availability", f.Availability);
+            WriteNumber(json, "downtimeSecondsPerMonth", f.DowntimeSecondsPerMonth);
+            json.WriteStartArray("hops");
+            foreach (var h in f.Hops)
+            {
+                json.WriteStartObject();
+                json.WriteString("component", h.Component);
+                WriteNumber(json, "visitProbability", h.VisitProbability);
+                WriteNumber(json, "fanOut", h.FanOut);
+                WriteNumber(json, "meanSeconds", h.MeanSeconds);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("saturated");
+            foreach (var name in f.SaturatedComponents)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        if (analysis.Headroom is { } headroom)
+        {
+            json.WriteStartObject("headroom");
+            WriteNumber(json, "multiple", headroom.Multiple);
+            json.WriteString("component", headroom.Component);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("headroom");
+        }
+
+        json.WriteStartArray("singlePointsOfFailure");
+        foreach (var c in analysis.SinglePointsOfFailure)
+        {
+            json.WriteStringValue(c.Name);
+        }
+
+        json.WriteEndArray();
+        WriteNumber(json, "monthlyCostUsd", analysis.MonthlyCostUsd ?? double.NaN);
+    }
+
+    /// <summary>Writes a finite number, or null for NaN and infinities (JSON has neither).</summary>
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteComponent(Utf8JsonWriter json, BoundComponent component, Conventions conventions)

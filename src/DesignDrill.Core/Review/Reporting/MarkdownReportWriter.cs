@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Estimation;
 
 namespace DesignDrill.Core.Review.Reporting;
 
@@ -87,6 +89,41 @@ public static class MarkdownReportWriter
                     .Append(" | ").Append(JsonReportWriter.VerdictName(r.Verdict))
                     .Append(" | ").Append(Escape(r.Derivation))
                     .Append(" |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        var loaded = report.Analysis.Components.Where(c => c.OfferedLoadPerSecond > 0).ToList();
+        if (loaded.Count > 0)
+        {
+            var c0 = report.Conventions;
+            md.Append("## Load at peak\n\n| component | offered | capacity | utilisation | availability |\n|---|---:|---:|---:|---:|\n");
+            foreach (var c in loaded)
+            {
+                md.Append("| `").Append(c.Name).Append("` | ")
+                    .Append(new Quantity(c.OfferedLoadPerSecond, Dimension.Rate).Format(c0)).Append(" | ")
+                    .Append(double.IsFinite(c.CapacityPerSecond) ? new Quantity(c.CapacityPerSecond, Dimension.Rate).Format(c0) : "scales").Append(" | ")
+                    .Append(double.IsFinite(c.CapacityPerSecond) ? (c.Utilization * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—").Append(" | ")
+                    .Append(Quantity.FormatPercent(c.Availability)).Append(" |\n");
+            }
+
+            if (report.Analysis.Headroom is { } headroom)
+            {
+                md.Append("\nHeadroom: **").Append(headroom.Multiple.ToString("0.##", CultureInfo.InvariantCulture)).Append("x** the peak, when `")
+                    .Append(headroom.Component).Append("` saturates.\n");
+            }
+
+            md.Append("\n## Flows\n\n| flow | rate | p50 | p95 | p99 | availability |\n|---|---:|---:|---:|---:|---:|\n");
+            foreach (var f in report.Analysis.Flows)
+            {
+                string T(double seconds) => new Quantity(seconds, Dimension.Time).Format(c0);
+                md.Append("| `").Append(f.Name).Append("` | ")
+                    .Append(f.RatePerSecond is { } r ? new Quantity(r, Dimension.Rate).Format(c0) : "—").Append(" | ")
+                    .Append(f.Latency is { } l ? T(l.P50Seconds) : "—").Append(" | ")
+                    .Append(f.Latency is { } l2 ? T(l2.P95Seconds) : "—").Append(" | ")
+                    .Append(f.Latency is { } l3 ? T(l3.P99Seconds) : (f.SaturatedComponents.Count > 0 ? "saturated" : "—")).Append(" | ")
+                    .Append(Quantity.FormatPercent(f.Availability)).Append(" |\n");
             }
 
             md.Append('\n');
