@@ -33,6 +33,11 @@ public sealed record ReviewReport(
     public Severity? HighestSeverity =>
         Diagnostics.Select(d => (Severity?)d.Severity).Concat(Findings.Select(f => (Severity?)f.Severity)).Max();
 
+    /// <summary>The rubric scorecard for this report (docs/rubric.md); computed on first use.</summary>
+    public Rubric.RubricScorecard Scorecard => _scorecard ??= Rubric.RubricScorer.Score(this);
+
+    private Rubric.RubricScorecard? _scorecard;
+
     /// <summary>Counts diagnostics and findings of <paramref name="severity"/>.</summary>
     /// <param name="severity">The severity to count.</param>
     /// <returns>The number of diagnostics plus findings with exactly that severity.</returns>
