@@ -336,7 +336,7 @@ public static partial class ReviewRules
             && n.ConsistencyModel is "strong" or "linearizable" or "serializable" && !string.IsNullOrWhiteSpace(n.AppliesTo)))
         {
             var words = Words().Matches(nfr.AppliesTo!).Select(m => Stem(m.Value)).Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in c.Document.Entities.Where(e => e.Store is not null && words.Contains(Stem(e.Name))))
+            foreach (var entity in c.Document.Entities.Where(e => e.Store is not null && NamedBy(e.Name, words)))
             {
                 if (architecture.FindComponent(entity.Store!) is not { } store || !IsEventualByDefault(store) || !reported.Add(store.Name))
                 {
@@ -364,6 +364,11 @@ public static partial class ReviewRules
     private static bool IsEventualByDefault(ComponentDecl store) =>
         store.Technology is "cassandra" or "dynamodb" or "riak"
         && store.GetSetting("consistency") is null && store.GetSetting("quorum") is null;
+
+    /// <summary>True when the requirement's words name the entity: its whole name, or every part of a snake_case name (<c>view_count</c> by "view counts").</summary>
+    private static bool NamedBy(string entity, HashSet<string> words) =>
+        words.Contains(Stem(entity))
+        || entity.Split('_', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts && parts.All(p => words.Contains(Stem(p)));
 
     private static string Stem(string word)
     {
@@ -527,7 +532,7 @@ public static partial class ReviewRules
     [GeneratedRegex(@"(?i)^(limit|page|page_?size|per_page|page_token|next_?page|cursor|next_?cursor|next|next_token|offset|after|before|since|since_id|max_results|max_id|continuation\w*)$")]
     private static partial Regex PageParameter();
 
-    [GeneratedRegex(@"(?i)paginat|\bcursor\b|\bpage[ds]?\b|\blimit=")]
+    [GeneratedRegex(@"(?i)paginat|\bcursor\b|\bpaged\b|page size|per page|\blimit=")]
     private static partial Regex PageWord();
 
     [GeneratedRegex(@"(?i)^(items|results|entries|data|records|list)$")]
@@ -545,7 +550,7 @@ public static partial class ReviewRules
     [GeneratedRegex(@"(?i)\bauth|\boauth|\bjwt|(?<![_-])\btokens?\b(?![ _-]bucket)|bearer|api[ _-]?keys?\b|\bsessions?\b|signed[ _-]?urls?|presigned|\bmtls\b|mutual tls|\bsso\b|\bsaml\b|openid|credential|\banonymous|unauthenticated|\blog ?in\b|sign[ -]?in\b")]
     private static partial Regex AuthMention();
 
-    [GeneratedRegex(@"(?i)quorum|conditional (write|update|put)|compare[ -]and[ -]set|\bcas\b|lightweight transaction|\blwt\b|strongly consistent read|consistentread|paxos|raft|linearizable read")]
+    [GeneratedRegex(@"(?i)quorum|conditional (write|update|put)|compare[ -]and[ -]set|\bcas\b|lightweight transaction|\blwt\b|strongly consistent read|consistentread|\bpaxos\b|\braft\b|linearizable read")]
     private static partial Regex StrongOnEventualMitigation();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9_]*")]
