@@ -47,7 +47,7 @@ public static class ArchitectureAnalyzer
         var byName = components.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         var flows = architecture.Flows.Select(f => AnalyzeFlow(f, byName)).ToList();
         var headroom = components
-            .Where(c => c.OfferedLoadPerSecond > 0 && c.CapacityPerSecond > 0)
+            .Where(c => c.OfferedLoadPerSecond > 0 && c.CapacityPerSecond > 0 && double.IsFinite(c.CapacityPerSecond))
             .Select(c => new Headroom(c.CapacityPerSecond / c.OfferedLoadPerSecond, c.Name))
             .OrderBy(h => h.Multiple)
             .FirstOrDefault();
@@ -80,9 +80,10 @@ public static class ArchitectureAnalyzer
             var visits = Visits(flow, parameters);
             var onPath = RequestPath(flow, parameters);
             var steps = flow.Declaration.Steps;
+            var origin = HandOffOrigin(architecture, flow);
             for (var i = 0; i < steps.Count; i++)
             {
-                if (!parameters.ContainsKey(steps[i].Component))
+                if (!parameters.ContainsKey(steps[i].Component) || (i == 0 && origin))
                 {
                     continue;
                 }
@@ -112,6 +113,23 @@ public static class ArchitectureAnalyzer
         }
 
         return loads;
+    }
+
+    /// <summary>
+    /// True when <paramref name="flow"/> runs <c>after</c> another flow and starts at a component that flow already
+    /// passes through: that first step is where the hand-off happens, not a new request, so it carries no extra load
+    /// (<c>flow clicks after redirect: api =&gt; events</c> does not load <c>api</c> a second time).
+    /// </summary>
+    internal static bool HandOffOrigin(BoundArchitecture architecture, BoundFlow flow)
+    {
+        if (flow.Declaration.AfterFlow is not { } after || flow.Declaration.Steps.Count == 0
+            || architecture.FindFlow(after) is not { } trigger)
+        {
+            return false;
+        }
+
+        var first = flow.Declaration.Steps[0].Component;
+        return trigger.Declaration.Steps.Any(s => string.Equals(s.Component, first, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -212,10 +230,13 @@ public static class ArchitectureAnalyzer
     {
         var total = load.Reads + load.Writes;
         var readShare = total > 0 ? load.Reads / total : 1;
-        var perReplica = MixedCapacity(p.ReadCapacityPerReplica, p.WriteCapacityPerReplica, readShare);
-        var capacity = perReplica * p.Replicas;
-        var concurrency = Math.Max(1, (int)Math.Min(int.MaxValue / 2, Math.Round(perReplica * p.ServiceTimeSeconds)));
-        var servers = (long)concurrency * p.Replicas;
+        var capacity = MixedCapacity(p.ReadCapacityPerReplica * p.ReadNodes, p.WriteCapacityPerReplica * p.WriteNodes, readShare);
+        var nodes = Math.Max(1, Math.Max(p.ReadNodes, p.WriteNodes));
+        var perNode = capacity / nodes;
+        var concurrency = double.IsFinite(perNode)
+            ? Math.Max(1, (int)Math.Min(int.MaxValue / 2, Math.Round(perNode * p.ServiceTimeSeconds)))
+            : 1;
+        var servers = (long)concurrency * nodes;
         MmcResult? queue = null;
         if (total > 0 && capacity > 0 && double.IsFinite(total) && double.IsFinite(capacity))
         {
@@ -237,7 +258,7 @@ public static class ArchitectureAnalyzer
             p, load.Reads, load.Writes, capacity, (int)Math.Min(servers, int.MaxValue), queue, availability, load.OnRequestPath, load.Flows);
     }
 
-    /// <summary>Capacity of one replica at a read/write mix: the harmonic mix 1 / (r / reads + w / writes).</summary>
+    /// <summary>Capacity at a read/write mix: the harmonic mix 1 / (r / reads + w / writes) of the read and write capacities.</summary>
     private static double MixedCapacity(double reads, double writes, double readShare)
     {
         if (reads <= 0 || writes <= 0)
@@ -289,17 +310,29 @@ public static class ArchitectureAnalyzer
                 continue;
             }
 
-            availability *= component.Availability;
             var probability = reach[i];
+
+            // A request fails when a component it actually visits is down: a cache-miss branch only costs the
+            // requests that miss (1 − reach × unavailability).
+            availability *= 1 - (probability * (1 - component.Availability));
             var fanOut = FanOut(flow, i);
-            if (component.Queue is not { } queue || queue.IsSaturated)
+            double mean, second;
+            if (component.Parameters.IsUnbounded)
+            {
+                // No queueing: one exponential service time (the slowest of N for a fan-out, by the same integral).
+                (mean, second) = HopMoments(MmcQueue.Analyze(1, 0, 1 / component.Parameters.ServiceTimeSeconds), fanOut);
+            }
+            else if (component.Queue is { IsSaturated: false } queue)
+            {
+                (mean, second) = HopMoments(queue, fanOut);
+            }
+            else
             {
                 unstable |= component.IsSaturated;
                 hops.Add(new HopLatency(component.Name, i, probability, fanOut, double.NaN, double.NaN));
                 continue;
             }
 
-            var (mean, second) = HopMoments(queue, fanOut);
             var contributionMean = probability * mean;
             var contributionVariance = (probability * second) - (contributionMean * contributionMean);
             hops.Add(new HopLatency(component.Name, i, probability, fanOut, contributionMean, Math.Max(0, contributionVariance)));

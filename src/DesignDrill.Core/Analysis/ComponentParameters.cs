@@ -8,8 +8,8 @@ namespace DesignDrill.Core.Analysis;
 /// </summary>
 /// <param name="Component">The component as bound from the design.</param>
 /// <param name="Replicas">Instances serving load (at least 1).</param>
-/// <param name="ReadCapacityPerReplica">Reads one replica serves per second.</param>
-/// <param name="WriteCapacityPerReplica">Writes one replica serves per second.</param>
+/// <param name="ReadCapacityPerReplica">Reads one replica serves per second; +∞ for a managed service with no per-instance limit.</param>
+/// <param name="WriteCapacityPerReplica">Writes one replica serves per second; +∞ likewise.</param>
 /// <param name="ServiceTimeSeconds">Mean time to serve one request, without queueing.</param>
 /// <param name="Availability">Probability one replica is up, in (0, 1].</param>
 /// <param name="HitRatio">For caches and CDNs: the share of reads served without going further, in [0, 1]; otherwise <see langword="null"/>.</param>
@@ -30,4 +30,13 @@ public sealed record ComponentParameters(
 {
     /// <summary>The component's name.</summary>
     public string Name => Component.Name;
+
+    /// <summary>Nodes that serve reads (all replicas of all shards); defaults to <see cref="Replicas"/>.</summary>
+    public int ReadNodes { get; init; } = Math.Max(1, Replicas);
+
+    /// <summary>Nodes that take writes (the primaries of all shards for a primary/replica store); defaults to <see cref="Replicas"/>.</summary>
+    public int WriteNodes { get; init; } = Math.Max(1, Replicas);
+
+    /// <summary>True when capacity is unbounded (a managed service that scales with the load): it never queues or saturates.</summary>
+    public bool IsUnbounded => double.IsPositiveInfinity(ReadCapacityPerReplica) && double.IsPositiveInfinity(WriteCapacityPerReplica);
 }

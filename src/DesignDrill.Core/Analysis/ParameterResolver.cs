@@ -44,7 +44,7 @@ public static class ParameterResolver
     /// <summary>Resolves one component against its catalog defaults.</summary>
     /// <param name="component">The bound component.</param>
     /// <param name="defaults">The merged kind and technology defaults.</param>
-    /// <returns>The figures, each with its origin.</returns>
+    /// <returns>The figures, each with its origin; capacity is +∞ for managed services (the catalog marks no per-instance limit, or prices them per request) unless the design states a capacity.</returns>
     public static ComponentParameters Resolve(BoundComponent component, ComponentDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(component);
@@ -73,6 +73,13 @@ public static class ParameterResolver
         {
             reads = writes = capacity.Value;
             origins["capacity"] = "design";
+        }
+        else if (defaults.ReadsPerSecond is { IsNotApplicable: true } || defaults.CostPerMillionRequestsUsd is { Value: > 0 })
+        {
+            // A managed service that scales with the load: the catalog says n/a, or it is priced per request
+            // (DynamoDB on demand, S3, SQS, Lambda); its per-partition limits apply only when the design states a capacity.
+            reads = writes = double.PositiveInfinity;
+            origins["capacity"] = "managed service, scales with the load (catalog)";
         }
         else if (defaults.ReadsPerSecond is { Value: > 0 } r)
         {
@@ -120,6 +127,7 @@ public static class ParameterResolver
             }
         }
 
+        var (readNodes, writeNodes) = Nodes(component);
         return new ComponentParameters(
             component,
             Math.Max(1, component.Replicas),
@@ -130,8 +138,38 @@ public static class ParameterResolver
             hitRatio,
             defaults.CostPerMonthUsd?.Value,
             defaults.CostPerMillionRequestsUsd?.Value,
-            origins);
+            origins)
+        {
+            ReadNodes = readNodes,
+            WriteNodes = writeNodes,
+        };
     }
+
+    /// <summary>
+    /// Nodes that serve reads and writes. A store written <c>1 primary + 2 replicas</c> takes writes on its primary
+    /// only and reads on all three; <c>shards N</c> multiplies both (each shard has its own primary and replicas).
+    /// Anything else serves reads and writes on every replica.
+    /// </summary>
+    private static (int Read, int Write) Nodes(BoundComponent component)
+    {
+        var shards = Math.Max(1, component.Shards ?? 1);
+        var declaration = component.Declaration;
+        var primaries = declaration.GetSetting("primaries") is not null ? CountOf(declaration.GetSetting("primaries")!.ValueText) : null;
+        var replicas = declaration.GetSetting("replicas") is not null ? CountOf(declaration.GetSetting("replicas")!.ValueText) : null;
+        if (primaries is { } p && p > 0)
+        {
+            var all = p + (replicas ?? 0);
+            return (Saturating(shards, all), Saturating(shards, p));
+        }
+
+        var n = Math.Max(1, component.Replicas);
+        return (Saturating(shards, n), Saturating(shards, n));
+    }
+
+    private static int? CountOf(string text) =>
+        int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null;
+
+    private static int Saturating(int a, int b) => (int)Math.Min(int.MaxValue, (long)a * b);
 
     private static string Origin(DefaultValue value) => $"catalog ({value.From}): {value.Source}";
 }

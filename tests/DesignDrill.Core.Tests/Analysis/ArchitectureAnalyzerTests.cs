@@ -190,4 +190,20 @@ public sealed class ArchitectureAnalyzerTests
                     && Math.Abs(a.FindComponent("api")!.OfferedLoadPerSecond - (2.0 * rate)) < 1e-6 * rate;
             }).QuickCheckThrowOnFailure();
     }
+
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.05, 1e-6)]
+    [InlineData(0.002, 1e-9)]
+    [InlineData(10.0, 1e-3)]
+    public void Should_give_ordered_finite_percentiles_for_any_path(double mean, double variance)
+    {
+        var summary = PathLatency.Summarize(mean, variance);
+
+        summary.MeanSeconds.ShouldBe(mean);
+        double.IsFinite(summary.P99Seconds).ShouldBeTrue();
+        summary.P50Seconds.ShouldBeLessThanOrEqualTo(summary.P95Seconds);
+        summary.P95Seconds.ShouldBeLessThanOrEqualTo(summary.P99Seconds);
+        summary.P50Seconds.ShouldBeGreaterThan(0);
+    }
 }
