@@ -25,59 +25,86 @@ public static partial class ReviewRules
     private static IReadOnlyList<ReviewRule> StructureRules { get; } =
     [
         new("REV001", "missing-section", RubricDimension.Communication,
-            "A section the interview structure expects is missing; how serious depends on the section and the level.", MissingSections),
+            "A section the interview structure expects is missing; how serious depends on the section and the level.", MissingSections)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV002", "empty-section", RubricDimension.Communication,
-            "A recognised section has a heading and nothing under it.", EmptySections),
+            "A recognised section has a heading and nothing under it.", EmptySections)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV003", "no-functional-requirements", RubricDimension.RequirementDiscovery,
-            "Requirements list no functional requirement: what the system must do.", NoFunctionalRequirements),
+            "Requirements list no functional requirement: what the system must do.", NoFunctionalRequirements)
+        { Concept = "docs/concepts/requirements-and-targets.md" },
         new("REV004", "no-measurable-targets", RubricDimension.RequirementDiscovery,
-            "No non-functional requirement is measurable (a latency percentile and bound, an availability, a durability, RPO/RTO).", NoMeasurableTargets),
+            "No non-functional requirement is measurable (a latency percentile and bound, an availability, a durability, RPO/RTO).", NoMeasurableTargets)
+        { Concept = "docs/concepts/requirements-and-targets.md" },
         new("REV005", "unmeasurable-requirement", RubricDimension.RequirementDiscovery,
-            "A non-functional requirement has no number an architecture could be checked against (\"fast\", \"highly available\").", UnmeasurableRequirements),
+            "A non-functional requirement has no number an architecture could be checked against (\"fast\", \"highly available\").", UnmeasurableRequirements)
+        { Concept = "docs/concepts/requirements-and-targets.md" },
         new("REV006", "no-latency-target", RubricDimension.RequirementDiscovery,
-            "Targets are stated, but none bounds latency at a percentile (p99 < 100 ms).", NoLatencyTarget),
+            "Targets are stated, but none bounds latency at a percentile (p99 < 100 ms).", NoLatencyTarget)
+        { Concept = "docs/concepts/latency-percentiles.md" },
         new("REV007", "no-availability-target", RubricDimension.Reliability,
-            "Targets are stated, but none gives availability (99.9%, four nines).", NoAvailabilityTarget),
+            "Targets are stated, but none gives availability (99.9%, four nines).", NoAvailabilityTarget)
+        { Concept = "docs/concepts/availability.md" },
         new("REV008", "no-peak-estimate", RubricDimension.Scalability,
-            "Estimates give averages only: no peak (a named peak, or a flow rate scaled by a peak factor).", NoPeakEstimate),
+            "Estimates give averages only: no peak (a named peak, or a flow rate scaled by a peak factor).", NoPeakEstimate)
+        { Concept = "docs/concepts/peak-load.md" },
         new("REV009", "no-storage-estimate", RubricDimension.DataModelling,
-            "Estimates never size the data: no estimate is in bytes.", NoStorageEstimate),
+            "Estimates never size the data: no estimate is in bytes.", NoStorageEstimate)
+        { Concept = "docs/concepts/back-of-the-envelope.md" },
         new("REV010", "unused-rate-estimate", RubricDimension.Scalability,
-            "A rate estimate is used by no later estimate, flow or component: the architecture never carries it.", UnusedRateEstimates),
+            "A rate estimate is used by no later estimate, flow or component: the architecture never carries it.", UnusedRateEstimates)
+        { Concept = "docs/concepts/back-of-the-envelope.md" },
         new("REV011", "no-components", RubricDimension.Scalability,
-            "The architecture section declares no component ('name: kind, settings').", NoComponents),
+            "The architecture section declares no component ('name: kind, settings').", NoComponents)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV012", "no-flows", RubricDimension.Scalability,
-            "Components are declared but no flow says how requests travel through them and at what rate.", NoFlows),
+            "Components are declared but no flow says how requests travel through them and at what rate.", NoFlows)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV013", "undefined-component", RubricDimension.Communication,
-            "A flow passes through a component that is not declared.", UndefinedComponents),
+            "A flow passes through a component that is not declared.", UndefinedComponents)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV014", "flow-without-rate", RubricDimension.Scalability,
-            "A flow has neither 'at RATE' nor 'after FLOW', so nothing says how much load it carries.", FlowsWithoutRate),
+            "A flow has neither 'at RATE' nor 'after FLOW', so nothing says how much load it carries.", FlowsWithoutRate)
+        { Concept = "docs/concepts/peak-load.md" },
         new("REV015", "unknown-trigger-flow", RubricDimension.Communication,
-            "A flow runs 'after' a flow that is not declared.", UnknownTriggerFlows),
+            "A flow runs 'after' a flow that is not declared.", UnknownTriggerFlows)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV016", "after-cycle", RubricDimension.Communication,
-            "Flows trigger each other in a cycle through 'after', so none of them has a rate.", AfterCycles),
+            "Flows trigger each other in a cycle through 'after', so none of them has a rate.", AfterCycles)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV017", "unused-component", RubricDimension.Communication,
-            "A component is declared but no flow passes through it.", UnusedComponents),
+            "A component is declared but no flow passes through it.", UnusedComponents)
+        { Concept = "docs/concepts/over-engineering.md" },
         new("REV018", "no-api-endpoints", RubricDimension.ApiDesign,
-            "The API section names no endpoint ('METHOD /path {request} -> {response}').", NoApiEndpoints),
+            "The API section names no endpoint ('METHOD /path {request} -> {response}').", NoApiEndpoints)
+        { Concept = "docs/concepts/api-design.md" },
         new("REV019", "no-idempotency", RubricDimension.ApiDesign,
-            "Writes (POST) are exposed but nothing makes a retried write safe (an idempotency key).", NoIdempotency),
+            "Writes (POST) are exposed but nothing makes a retried write safe (an idempotency key).", NoIdempotency)
+        { Concept = "docs/concepts/idempotency-keys.md" },
         new("REV020", "entity-without-primary-key", RubricDimension.DataModelling,
-            "An entity has no primary key.", EntitiesWithoutPrimaryKey),
+            "An entity has no primary key.", EntitiesWithoutPrimaryKey)
+        { Concept = "docs/concepts/data-modelling.md" },
         new("REV021", "undefined-store", RubricDimension.DataModelling,
-            "An entity is kept 'in' a store that the architecture does not declare.", UndefinedStores),
+            "An entity is kept 'in' a store that the architecture does not declare.", UndefinedStores)
+        { Concept = "docs/concepts/data-modelling.md" },
         new("REV022", "no-entities", RubricDimension.DataModelling,
-            "The data model section names no entity ('name(field PK, field) in store').", NoEntities),
+            "The data model section names no entity ('name(field PK, field) in store').", NoEntities)
+        { Concept = "docs/concepts/data-modelling.md" },
         new("REV023", "architecture-before-requirements", RubricDimension.Communication,
-            "The architecture comes before the requirements or the estimates: boxes before scale.", ArchitectureFirst),
+            "The architecture comes before the requirements or the estimates: boxes before scale.", ArchitectureFirst)
+        { Concept = "docs/concepts/structure-of-the-interview.md" },
         new("REV024", "cache-without-ttl", RubricDimension.Reliability,
-            "A cache has no TTL or eviction policy, so nothing says how stale it gets or what it drops.", CachesWithoutTtl),
+            "A cache has no TTL or eviction policy, so nothing says how stale it gets or what it drops.", CachesWithoutTtl)
+        { Concept = "docs/concepts/caching.md" },
         new("REV025", "no-cost", RubricDimension.OperationalRealism,
-            "At staff level, the design never mentions cost.", NoCost),
+            "At staff level, the design never mentions cost.", NoCost)
+        { Concept = "docs/concepts/cost.md" },
         new("REV026", "literal-flow-rate", RubricDimension.Scalability,
-            "A flow's rate is a literal that no estimate backs, so the architecture and the estimates are not connected.", LiteralFlowRates),
+            "A flow's rate is a literal that no estimate backs, so the architecture and the estimates are not connected.", LiteralFlowRates)
+        { Concept = "docs/concepts/back-of-the-envelope.md" },
         new("REV027", "entity-without-store", RubricDimension.DataModelling,
-            "An entity does not say which store holds it ('in STORE').", EntitiesWithoutStore),
+            "An entity does not say which store holds it ('in STORE').", EntitiesWithoutStore)
+        { Concept = "docs/concepts/data-modelling.md" },
     ];
 
     private static ReviewRule Rule(string id) => All.First(r => r.Id == id);
@@ -433,12 +460,15 @@ public static partial class ReviewRules
         var section = c.Document.GetSection(SectionKind.Api);
         var mentioned = posts.Any(p => p.RequestFields.Any(f => Idempotency().IsMatch(f.Name)))
             || (section?.Lines.Any(l => Idempotency().IsMatch(l.Text)) ?? false);
-        if (!mentioned)
+
+        // Orders, payments, bookings and messages are REV053's, at a higher severity; this rule covers the other writes.
+        var others = posts.Where(p => !IsCriticalWrite(p)).ToList();
+        if (!mentioned && others.Count > 0)
         {
             yield return Rule("REV019").At(
                 AtLeastSenior(c) ? Severity.Warning : Severity.Info,
-                posts[0].Span,
-                $"{posts.Count} POST endpoint(s) and no idempotency key: a client retry after a timeout can create a duplicate",
+                others[0].Span,
+                $"{others.Count} POST endpoint(s) and no idempotency key: a client retry after a timeout can create a duplicate",
                 "accept an 'idempotency_key' on writes and store it with the result for a day");
         }
     }

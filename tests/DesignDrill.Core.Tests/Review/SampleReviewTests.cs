@@ -139,6 +139,45 @@ public sealed class SampleReviewTests
     }
 
     [Fact]
+    public void Should_flag_side_effects_messaging_and_api_gaps_in_the_checkout_sample()
+    {
+        const string sample = "samples/flawed/sync-side-effects.md";
+        var report = DesignReviewer.Review(RepoFiles.Read(sample));
+
+        report.Level.ShouldBe(Core.DesignDocs.DesignLevel.Senior);
+        var sideEffects = report.Findings.Where(f => f.Id == "REV050").ToList();
+        sideEffects.Select(f => f.Span.Line).ShouldAllBe(l => l == RepoFiles.LineOf(sample, "flow place_order at"));
+        sideEffects.ShouldContain(f => f.Message.Contains("'mailer'") && f.Message.Contains("sending email") && f.Message.Contains("flow 'place_order'"));
+        sideEffects.ShouldContain(f => f.Message.Contains("'invoice_renderer'") && f.Message.Contains("(checkout -> invoice_renderer)"));
+        sideEffects.ShouldAllBe(f => f.Severity == Severity.Warning);
+        ShouldHaveFinding(report, sample, "REV051", "order_events: kafka x3", Severity.Warning).Message.ShouldContain("'fulfilment'");
+        ShouldHaveFinding(report, sample, "REV053", "POST /v1/orders {cart_id", Severity.Error);
+        ShouldHaveFinding(report, sample, "REV054", "GET /v1/users/{user_id}/orders", Severity.Warning);
+        ShouldHaveFinding(report, sample, "REV057", "order(day PARTITION", Severity.Warning).Message.ShouldContain("partitioned by day");
+        ShouldHaveFinding(report, sample, "REV056", "orders_db: cassandra x3", Severity.Warning).Message.ShouldContain("'Strong consistency for orders.'");
+        report.Findings.Where(f => f.Id == "REV019").ShouldBeEmpty();
+        report.Findings.Where(f => f.Id == "REV054").ShouldHaveSingleItem();
+        string[] satisfied = ["REV052", "REV055", "REV058", "REV059", "REV060", "REV061", "REV062"];
+        report.Findings.Select(f => f.Id).Intersect(satisfied).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Should_flag_operations_authentication_and_trade_off_gaps_at_staff_level()
+    {
+        const string sample = "samples/flawed/missing-operations.md";
+        var report = DesignReviewer.Review(RepoFiles.Read(sample));
+
+        report.Level.ShouldBe(Core.DesignDocs.DesignLevel.Staff);
+        ShouldHaveFinding(report, sample, "REV058", "## Operations", Severity.Error);
+        ShouldHaveFinding(report, sample, "REV060", "## Operations", Severity.Warning);
+        ShouldHaveFinding(report, sample, "REV055", "## API", Severity.Warning);
+        ShouldHaveFinding(report, sample, "REV052", "PUT /v1/photos/{photo_id}", Severity.Warning);
+        ShouldHaveFinding(report, sample, "REV059", "photo_meta: postgres", Severity.Warning).Message.ShouldContain("'photo_meta', 'blobs'");
+        ShouldHaveFinding(report, sample, "REV061", "## Trade-offs", Severity.Warning);
+        report.Findings.ShouldAllBe(f => f.Concept != null);
+    }
+
+    [Fact]
     public void Should_give_the_same_report_for_the_same_input()
     {
         var text = RepoFiles.Read("samples/flawed/broken-architecture.md");
