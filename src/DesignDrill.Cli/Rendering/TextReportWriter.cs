@@ -110,6 +110,26 @@ internal static class TextReportWriter
             console.WriteLine();
         }
 
+        console.MarkupLine($"[bold]Scorecard[/] (level {report.Level.ToString().ToLowerInvariant()}; docs/rubric.md)");
+        var scores = new Table().Border(TableBorder.Simple);
+        scores.AddColumn("dimension");
+        scores.AddColumn(new TableColumn("score").RightAligned());
+        scores.AddColumn("call");
+        scores.AddColumn("why");
+        foreach (var score in report.Scorecard.Scores)
+        {
+            var colour = score.Score >= 3 ? "green" : score.Score == 2 ? "yellow" : "red";
+            scores.AddRow(
+                JsonReportWriter.DimensionName(score.Dimension),
+                score.Score.ToString(CultureInfo.InvariantCulture),
+                $"[{colour}]{score.Label}[/]",
+                Markup.Escape(score.Reason));
+        }
+
+        console.Write(scores);
+        console.MarkupLine($"Recommendation: [bold]{report.Scorecard.Recommendation}[/] (mean score {report.Scorecard.Average.ToString("0.00", CultureInfo.InvariantCulture)})");
+        console.WriteLine();
+
         var summary = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{report.Count(Severity.Error)} errors, ")
             .Append(CultureInfo.InvariantCulture, $"{report.Count(Severity.Warning)} warnings, ")

@@ -136,10 +136,23 @@ public static partial class ReviewRules
         {
             if (c.Document.GetSection(kind) is null)
             {
-                yield return rule.At(severity, SourceSpan.None, $"no '{title}' section: {why}", $"add '## {title}'");
+                // A missing section counts against the dimension it would have shown, not against communication.
+                yield return rule.At(severity, SourceSpan.None, $"no '{title}' section: {why}", $"add '## {title}'") with { Dimension = SectionDimension(kind) };
             }
         }
     }
+
+    private static RubricDimension SectionDimension(SectionKind kind) => kind switch
+    {
+        SectionKind.ClarifyingQuestions or SectionKind.Requirements => RubricDimension.RequirementDiscovery,
+        SectionKind.Estimates or SectionKind.Architecture => RubricDimension.Scalability,
+        SectionKind.Api => RubricDimension.ApiDesign,
+        SectionKind.DataModel => RubricDimension.DataModelling,
+        SectionKind.BottlenecksAndFailureModes => RubricDimension.Reliability,
+        SectionKind.TradeOffs => RubricDimension.TradeOffs,
+        SectionKind.Operations => RubricDimension.OperationalRealism,
+        _ => RubricDimension.Communication,
+    };
 
     private static IEnumerable<Finding> EmptySections(ReviewContext c)
     {

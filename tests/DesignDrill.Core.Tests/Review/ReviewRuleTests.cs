@@ -6,7 +6,7 @@ namespace DesignDrill.Core.Tests.Review;
 
 public sealed class ReviewRuleTests
 {
-    private const string Complete = """
+    internal const string Complete = """
         # Counter
         ## Clarifying questions
         - How many users? 1M.

@@ -134,6 +134,7 @@ public static class JsonReportWriter
         json.WriteEndArray();
 
         WriteAnalysis(json, report.Analysis);
+        WriteScores(json, report.Scorecard);
 
         json.WriteStartObject("architecture");
         json.WriteStartArray("components");
@@ -242,6 +243,25 @@ public static class JsonReportWriter
 
         json.WriteEndArray();
         WriteNumber(json, "monthlyCostUsd", analysis.MonthlyCostUsd ?? double.NaN);
+    }
+
+    private static void WriteScores(Utf8JsonWriter json, Rubric.RubricScorecard scorecard)
+    {
+        json.WriteStartArray("scores");
+        foreach (var score in scorecard.Scores)
+        {
+            json.WriteStartObject();
+            json.WriteString("dimension", DimensionName(score.Dimension));
+            json.WriteNumber("score", score.Score);
+            json.WriteString("label", score.Label);
+            json.WriteNumber("penalty", score.Penalty);
+            json.WriteString("reason", score.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteNumber(json, "averageScore", scorecard.Average);
+        json.WriteString("recommendation", scorecard.Recommendation);
     }
 
     /// <summary>Writes a finite number, or null for NaN and infinities (JSON has neither).</summary>

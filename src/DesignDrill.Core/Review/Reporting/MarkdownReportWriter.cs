@@ -129,6 +129,18 @@ public static class MarkdownReportWriter
             md.Append('\n');
         }
 
+        md.Append("## Scorecard\n\n| dimension | score | call | why |\n|---|---:|---|---|\n");
+        foreach (var score in report.Scorecard.Scores)
+        {
+            md.Append("| ").Append(JsonReportWriter.DimensionName(score.Dimension))
+                .Append(" | ").Append(score.Score)
+                .Append(" | ").Append(score.Label)
+                .Append(" | ").Append(Escape(score.Reason))
+                .Append(" |\n");
+        }
+
+        md.Append("\nRecommendation: **").Append(report.Scorecard.Recommendation).Append("**\n\n");
+
         md.Append("## Findings\n\n");
         if (report.Findings.Count == 0)
         {
