@@ -47,6 +47,8 @@ public static partial class ReviewRules
             "The stored data outgrows one node, but neither the store nor its entities name a partition key.", DataWithoutPartitionKey) { Concept = "docs/concepts/partitioning.md" },
         new("REV039", "availability-target-missed", RubricDimension.Reliability,
             "A flow's availability, from its components in series, is below the stated availability target.", AvailabilityTargetsMissed) { Concept = "docs/concepts/availability.md" },
+        new("REV040", "architecture-contradicts-estimates", RubricDimension.Communication,
+            "An estimate sizes a component (api_servers, cache_nodes, events_partitions) differently from what the architecture declares.", ArchitectureContradictsEstimates) { Concept = "docs/concepts/back-of-the-envelope.md" },
     ];
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
@@ -401,6 +403,60 @@ public static partial class ReviewRules
                     $"flow '{flow.Name}' is available {Percent4(flow.Availability)} of the time by its components in series, below the {Percent4(target)} target" + (weakest is null ? "" : $"; the weakest link is '{weakest.Name}' at {Percent4(weakest.Availability)}"),
                     weakest is null ? "add replicas on the path" : $"replicate '{weakest.Name}' (two replicas of 99.5% give 99.9975%) or use a managed service with a higher SLA",
                     new Dictionary<string, double> { ["availability"] = flow.Availability, ["target"] = target });
+            }
+        }
+    }
+
+    /// <summary>Estimate-name suffixes that size a component, and the declared figure each is compared with.</summary>
+    private static readonly (string Suffix, string What)[] SizingSuffixes =
+    [
+        ("servers", "replicas"), ("nodes", "replicas"), ("replicas", "replicas"), ("instances", "replicas"), ("workers", "replicas"),
+        ("shards", "shards"), ("partitions", "partitions"), ("consumers", "consumers"),
+    ];
+
+    private static IEnumerable<Finding> ArchitectureContradictsEstimates(ReviewContext c)
+    {
+        var rule = Rule("REV040");
+        foreach (var result in c.Estimates.Results)
+        {
+            if (result.Value is not { } value || !value.Dimension.IsDimensionless || value.Value <= 0)
+            {
+                continue;
+            }
+
+            foreach (var (suffix, what) in SizingSuffixes)
+            {
+                var name = result.Input.Name;
+                if (!name.EndsWith("_" + suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var componentName = name[..^(suffix.Length + 1)];
+                if (c.Architecture.FindComponent(componentName) is not { } component)
+                {
+                    break;
+                }
+
+                int? declared = what switch
+                {
+                    "replicas" => component.Replicas,
+                    "shards" => component.Shards,
+                    "partitions" => component.Partitions,
+                    _ => component.Consumers,
+                };
+                var needed = Math.Ceiling(value.Value - 1e-9);
+                if (declared is { } d && d < needed)
+                {
+                    yield return rule.At(
+                        Severity.Warning,
+                        component.Declaration.NameSpan,
+                        $"the estimates say '{componentName}' needs {needed.ToString(CultureInfo.InvariantCulture)} {what} ({name} = {value.Format(c.Conventions)}), but the architecture declares {d}",
+                        $"declare what the estimate asks for ('{componentName}: ... x{needed.ToString(CultureInfo.InvariantCulture)}'), or correct the estimate",
+                        new Dictionary<string, double> { ["estimated"] = value.Value, ["declared"] = d });
+                }
+
+                break;
             }
         }
     }

@@ -67,6 +67,7 @@ public sealed class ReviewRuleTests
         { "REV017", "counts: redis x2", "spare: service x2\ncounts: redis x2" },
         { "REV018", "- `POST /v1/views {page_id, idempotency_key} -> {count}`", "We expose a REST endpoint for views." },
         { "REV019", "{page_id, idempotency_key}", "{page_id}" },
+        { "REV040", "storage = views * 30 days * 100 B\n", "storage = views * 30 days * 100 B\napi_servers = peak_views / (50/s)\n" },
         { "REV022", "- `view_count(page_id PK) in counts`", "Counts live in Redis hashes." },
         { "REV024", ", ttl 30 days", "" },
         { "REV025", "; the bill is two small Redis nodes", "" },
