@@ -198,7 +198,28 @@ public static class ArchitectureBinder
                     : Factor(step.FanOutText, step.FanOutSpan, "fan-out", scope, conventions, diagnostics, references) ?? 1);
             }
 
-            bound.Add(new BoundFlow(flow, rate, derivation, fanOut, references.Distinct(StringComparer.Ordinal).ToList()));
+            double? requestSize = null, responseSize = null;
+            foreach (var setting in flow.Settings)
+            {
+                if (setting.Key is "size" or "response_size"
+                    && Expect(setting, Dimension.Information, "a size such as '1 KB'", scope, conventions, diagnostics, references) is { } size)
+                {
+                    if (setting.Key == "size")
+                    {
+                        requestSize = size.Value;
+                    }
+                    else
+                    {
+                        responseSize = size.Value;
+                    }
+                }
+            }
+
+            bound.Add(new BoundFlow(flow, rate, derivation, fanOut, references.Distinct(StringComparer.Ordinal).ToList())
+            {
+                RequestSizeBytes = requestSize,
+                ResponseSizeBytes = responseSize,
+            });
         }
 
         return bound;

@@ -79,4 +79,16 @@ public sealed record BoundFlow(
 {
     /// <summary>The flow's name.</summary>
     public string Name => Declaration.Name;
+
+    /// <summary>Bytes each request carries (the flow's <c>size</c> setting), or <see langword="null"/> when not stated.</summary>
+    public double? RequestSizeBytes { get; init; }
+
+    /// <summary>Bytes each response carries (the flow's <c>response</c> setting), or <see langword="null"/> when not stated.</summary>
+    public double? ResponseSizeBytes { get; init; }
+
+    /// <summary>Request bandwidth in bytes per second (rate × request size), or <see langword="null"/>.</summary>
+    public double? RequestBytesPerSecond => RatePerSecond * RequestSizeBytes;
+
+    /// <summary>Response bandwidth in bytes per second (rate × response size), or <see langword="null"/>.</summary>
+    public double? ResponseBytesPerSecond => RatePerSecond * ResponseSizeBytes;
 }

@@ -193,6 +193,8 @@ public static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString("name", f.Name);
             WriteNumber(json, "ratePerSecond", f.RatePerSecond ?? double.NaN);
+            WriteNumber(json, "requestBytesPerSecond", f.Flow.RequestBytesPerSecond ?? double.NaN);
+            WriteNumber(json, "responseBytesPerSecond", f.Flow.ResponseBytesPerSecond ?? double.NaN);
             WriteNumber(json, "latencyMeanSeconds", f.Latency?.MeanSeconds ?? double.NaN);
             WriteNumber(json, "latencyP50Seconds", f.Latency?.P50Seconds ?? double.NaN);
             WriteNumber(json, "latencyP95Seconds", f.Latency?.P95Seconds ?? double.NaN);
