@@ -64,7 +64,7 @@ public static class SyntheticDesign
         for (var d = 0; d < domains; d++)
         {
             b.Append(CultureInfo.InvariantCulture, $"- `GET /d{d}/items/{{id}} -> {{id, body}}`\n")
-                .Append(CultureInfo.InvariantCulture, $"- `GET /d{d}/search?q -> {{items}}`\n")
+                .Append(CultureInfo.InvariantCulture, $"- `GET /d{d}/search?q&limit&cursor -> {{items, next_cursor}}`\n")
                 .Append(CultureInfo.InvariantCulture, $"- `POST /d{d}/items {{body, idempotency_key}} -> {{id}}`\n");
         }
 
@@ -93,7 +93,7 @@ public static class SyntheticDesign
                 .Append(CultureInfo.InvariantCulture, $"docs{s}: mongodb x3, partition key user_id\n")
                 .Append(CultureInfo.InvariantCulture, $"search{s}: elasticsearch x6\n")
                 .Append(CultureInfo.InvariantCulture, $"metrics{s}: influxdb x2, partition key series_id\n")
-                .Append(CultureInfo.InvariantCulture, $"warehouse{s}: clickhouse x2, partition key day\n")
+                .Append(CultureInfo.InvariantCulture, $"warehouse{s}: clickhouse x2, partition key item_id\n")
                 .Append(CultureInfo.InvariantCulture, $"objects{s}: s3\n")
                 .Append(CultureInfo.InvariantCulture, $"ids{s}: id_generator x2\n")
                 .Append(CultureInfo.InvariantCulture, $"jobs{s}: sqs\n")
@@ -117,8 +117,8 @@ public static class SyntheticDesign
         b.Append("```\n\n")
             .Append("## Deep dives\nEach domain owns its stores; writes reach followers through its event stream.\n\n")
             .Append("## Bottlenecks and failure modes\n- A primary failure fails writes over to a replica in about 30 s.\n\n")
-            .Append("## Trade-offs\n- Fan-out on write keeps reads cheap at the price of write amplification.\n\n")
-            .Append("## Operations\nDashboards for p99 latency, error rate, cache hit ratio and consumer lag per domain.\n");
+            .Append("## Trade-offs\n- Fan-out on write over fan-out on read: reads stay cheap at the price of write amplification.\n\n")
+            .Append("## Operations\nDashboards for p99 latency, error rate, cache hit ratio and consumer lag per domain. Daily snapshots of every\nstore with point-in-time recovery; rolling deploys. Every call carries an OAuth token, and each client is rate limited.\n");
         return b.ToString();
     }
 

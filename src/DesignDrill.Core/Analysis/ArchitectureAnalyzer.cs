@@ -95,7 +95,8 @@ public static class ArchitectureAnalyzer
                 }
 
                 var offered = rate * visits[i];
-                if (flow.Declaration.Operation == FlowOperation.Write)
+                var handOff = steps[i].EdgeIn == EdgeKind.Async && IsMessaging(steps[i].Component, parameters);
+                if (handOff || Operation(architecture, flow) == FlowOperation.Write)
                 {
                     load.Writes += offered;
                 }
@@ -113,6 +114,26 @@ public static class ArchitectureAnalyzer
         }
 
         return loads;
+    }
+
+    /// <summary>
+    /// A flow's read or write operation: as declared, or for an <c>after</c> flow that declares none, its trigger's
+    /// (a hand-off into a queue or stream is always a write, whatever the flow).
+    /// </summary>
+    private static FlowOperation Operation(BoundArchitecture architecture, BoundFlow flow)
+    {
+        var current = flow;
+        for (var depth = 0; depth < 64 && current.Declaration.Operation == FlowOperation.Unspecified; depth++)
+        {
+            if (current.Declaration.AfterFlow is not { } after || architecture.FindFlow(after) is not { } trigger)
+            {
+                break;
+            }
+
+            current = trigger;
+        }
+
+        return current.Declaration.Operation;
     }
 
     /// <summary>
@@ -233,23 +254,28 @@ public static class ArchitectureAnalyzer
         var capacity = MixedCapacity(p.ReadCapacityPerReplica * p.ReadNodes, p.WriteCapacityPerReplica * p.WriteNodes, readShare);
         var nodes = Math.Max(1, Math.Max(p.ReadNodes, p.WriteNodes));
         var perNode = capacity / nodes;
+
+        // Each node works on about capacity × service time requests at once (Little's law); at least one. The queue
+        // is modelled with those servers at the stated service time, so a hop never looks slower than stated; the
+        // stated capacity still decides utilisation and saturation.
         var concurrency = double.IsFinite(perNode)
-            ? Math.Max(1, (int)Math.Min(int.MaxValue / 2, Math.Round(perNode * p.ServiceTimeSeconds)))
+            ? Math.Max(1, (int)Math.Min(int.MaxValue / 2, Math.Ceiling((perNode * p.ServiceTimeSeconds) - 1e-9)))
             : 1;
         var servers = (long)concurrency * nodes;
         MmcResult? queue = null;
-        if (total > 0 && capacity > 0 && double.IsFinite(total) && double.IsFinite(capacity))
+        var serviceRate = 1 / p.ServiceTimeSeconds;
+        if (total > 0 && capacity > 0 && double.IsFinite(total) && double.IsFinite(capacity) && total < capacity
+            && double.IsFinite(serviceRate) && serviceRate > 0)
         {
             if (servers <= MaxExactServers)
             {
-                var serviceRate = capacity / servers;
                 queue = MmcQueue.Analyze((int)servers, total, serviceRate);
             }
             else
             {
-                // Very wide components: treated as M/M/infinity below saturation (no wait), M/M/c beyond.
+                // Very wide components: scaled down to MaxExactServers servers at the same utilisation.
                 var scaled = (int)MaxExactServers;
-                queue = MmcQueue.Analyze(scaled, total * scaled / servers, capacity / servers);
+                queue = MmcQueue.Analyze(scaled, total * scaled / servers, serviceRate);
             }
         }
 
@@ -317,12 +343,12 @@ public static class ArchitectureAnalyzer
             availability *= 1 - (probability * (1 - component.Availability));
             var fanOut = FanOut(flow, i);
             double mean, second;
-            if (component.Parameters.IsUnbounded)
+            if (component.Parameters.IsUnbounded && 1 / component.Parameters.ServiceTimeSeconds is var rate && double.IsFinite(rate) && rate > 0)
             {
                 // No queueing: one exponential service time (the slowest of N for a fan-out, by the same integral).
-                (mean, second) = HopMoments(MmcQueue.Analyze(1, 0, 1 / component.Parameters.ServiceTimeSeconds), fanOut);
+                (mean, second) = HopMoments(MmcQueue.Analyze(1, 0, rate), fanOut);
             }
-            else if (component.Queue is { IsSaturated: false } queue)
+            else if (!component.IsSaturated && component.Queue is { IsSaturated: false } queue)
             {
                 (mean, second) = HopMoments(queue, fanOut);
             }
