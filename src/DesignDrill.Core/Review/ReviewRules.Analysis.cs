@@ -339,9 +339,41 @@ public static partial class ReviewRules
             .OrderByDescending(r => r.Value!.Value.Value)
             .FirstOrDefault();
 
+    /// <summary>
+    /// The storage estimate that belongs to <paramref name="store"/>: one whose name mentions the store or an entity
+    /// it holds; otherwise the largest storage estimate, but only when this store is the only place data is written
+    /// (with an object store or several databases on the write paths, DesignDrill does not guess which one it sizes).
+    /// </summary>
+    private static EstimateResult? StorageEstimate(ReviewContext c, BoundComponent store)
+    {
+        var names = c.Document.Entities
+            .Where(e => string.Equals(e.Store, store.Name, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Name)
+            .Append(store.Name)
+            .ToList();
+        var named = c.Estimates.Results
+            .Where(r => r.Value is { } v && v.Dimension == Dimension.Information
+                && names.Any(n => r.Input.Name.Contains(n, StringComparison.OrdinalIgnoreCase))
+                && !Regex.IsMatch(r.Input.Name, "(?i)cache|memory|bandwidth|size|per_"))
+            .OrderByDescending(r => r.Value!.Value.Value)
+            .FirstOrDefault();
+        if (named is not null)
+        {
+            return named;
+        }
+
+        var writtenStores = c.Analysis.Components
+            .Where(x => x.WriteLoadPerSecond > 0 && x.Parameters.Component.KindInfo?.Category == ComponentCategory.Storage
+                && x.Parameters.Component.KindInfo.Kind != ComponentKind.Cache)
+            .ToList();
+        return writtenStores.Count == 1 && string.Equals(writtenStores[0].Name, store.Name, StringComparison.OrdinalIgnoreCase)
+            ? StorageEstimate(c)
+            : null;
+    }
+
     private static bool NeedsMoreThanOneNode(ReviewContext c, BoundComponent store)
     {
-        if (StorageEstimate(c)?.Value is not { } needed)
+        if (StorageEstimate(c, store)?.Value is not { } needed)
         {
             return false;
         }
@@ -353,17 +385,11 @@ public static partial class ReviewRules
 
     private static IEnumerable<Finding> DataWithoutPartitionKey(ReviewContext c)
     {
-        var estimate = StorageEstimate(c);
-        if (estimate?.Value is not { } needed)
-        {
-            yield break;
-        }
-
         var rule = Rule("REV038");
         foreach (var component in c.Analysis.Components.Where(x => x.WriteLoadPerSecond > 0 && IsDatabase(x.Parameters.Component.KindInfo)))
         {
             var bound = component.Parameters.Component;
-            if (component.Parameters.IsManaged || !NeedsMoreThanOneNode(c, bound))
+            if (component.Parameters.IsManaged || !NeedsMoreThanOneNode(c, bound) || StorageEstimate(c, bound) is not { Value: { } needed } estimate)
             {
                 continue;
             }

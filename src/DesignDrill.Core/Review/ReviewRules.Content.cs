@@ -523,7 +523,7 @@ public static partial class ReviewRules
     [GeneratedRegex(@"(?i)^(amount|amount_\w+|payment_\w+|payment|charge|currency|card_token|card)$")]
     private static partial Regex MoneyField();
 
-    [GeneratedRegex(@"(?i)idempot|dedup|request_id|client_token|\bnonce\b")]
+    [GeneratedRegex(@"(?i)idempot|dedup|request_id|client_token|client_[a-z]+_id|\bnonce\b")]
     private static partial Regex IdempotencyField();
 
     [GeneratedRegex(@"(?i)paginat")]

@@ -201,7 +201,7 @@ public sealed class AnalysisSampleTests
         // Then 50K merchants x 40 a day x 5 years x 2 KB against the catalog's 1 TB per PostgreSQL node
         finding.Evidence["storageNeededBytes"].ShouldBe(50e3 * 40 * 365 * 5 * 2e3, 1);
         finding.Evidence["storagePerNodeBytes"].ShouldBe(1e12, 1);
-        finding.Message.ShouldContain("'storage_5y'");
+        finding.Message.ShouldContain("'payment_storage_5y'");
     }
 
     [Fact]
