@@ -84,24 +84,10 @@ public static class JsonReportWriter
             WriteQuantity(json, "value", "unit", "display", result.Value, conventions);
             WriteNullableString(json, "stated", result.Input.Stated);
             WriteNullableString(json, "displayAsStated", result.Value?.FormatInUnitOf(result.Input.Stated, conventions));
-            if (result.StatedValue is { } stated)
-            {
-                json.WriteNumber("statedValue", stated.Value);
-            }
-            else
-            {
-                json.WriteNull("statedValue");
-            }
+            WriteNumber(json, "statedValue", result.StatedValue?.Value ?? double.NaN);
 
             json.WriteString("verdict", VerdictName(result.Verdict));
-            if (result.Ratio is { } ratio && double.IsFinite(ratio))
-            {
-                json.WriteNumber("ratio", ratio);
-            }
-            else
-            {
-                json.WriteNull("ratio");
-            }
+            WriteNumber(json, "ratio", result.Ratio ?? double.NaN);
 
             json.WriteString("derivation", result.Derivation);
             json.WriteEndObject();
@@ -292,14 +278,7 @@ public static class JsonReportWriter
         WriteQuantity(json, "serviceTime", null, null, component.ServiceTime, conventions);
         WriteQuantity(json, "memoryPerReplica", null, null, component.MemoryPerReplica, conventions);
         WriteQuantity(json, "storagePerReplica", null, null, component.StoragePerReplica, conventions);
-        if (component.HitRatio is { } hit)
-        {
-            json.WriteNumber("hitRatio", hit);
-        }
-        else
-        {
-            json.WriteNull("hitRatio");
-        }
+        WriteNumber(json, "hitRatio", component.HitRatio ?? double.NaN);
 
         json.WriteStartArray("settings");
         foreach (var setting in declaration.Settings)
@@ -322,14 +301,7 @@ public static class JsonReportWriter
         json.WriteNumber("line", declaration.NameSpan.Line);
         WriteNullableString(json, "rate", declaration.RateText);
         WriteNullableString(json, "after", declaration.AfterFlow);
-        if (flow.RatePerSecond is { } rate)
-        {
-            json.WriteNumber("ratePerSecond", rate);
-        }
-        else
-        {
-            json.WriteNull("ratePerSecond");
-        }
+        WriteNumber(json, "ratePerSecond", flow.RatePerSecond ?? double.NaN);
 
         json.WriteString("operation", declaration.Operation.ToString().ToLowerInvariant());
         json.WriteStartArray("path");
