@@ -56,6 +56,18 @@ public sealed record ComponentAnalysis(
     /// <summary>The component's name.</summary>
     public string Name => Parameters.Name;
 
+    /// <summary>The data this store must hold, from the estimates, or <see langword="null"/> when no estimate sizes it.</summary>
+    public StorageNeed? StorageNeed { get; init; }
+
+    /// <summary>
+    /// Bytes the store holds without splitting the data further: one node's disk × shards (replicas hold copies, so
+    /// they add no room), or <see langword="null"/> when its disk size is unknown or unlimited (an object store).
+    /// </summary>
+    public double? StorageCapacityBytes => Parameters.StoragePerNodeBytes is { } perNode ? perNode * Parameters.Shards : null;
+
+    /// <summary>Needed ÷ capacity storage; above 1 the data does not fit; <see langword="null"/> when either is unknown.</summary>
+    public double? StorageUtilization => StorageNeed is { } need && StorageCapacityBytes is > 0 and var capacity ? need.Bytes / capacity : null;
+
     /// <summary>Offered load in requests per second (reads plus writes).</summary>
     public double OfferedLoadPerSecond => ReadLoadPerSecond + WriteLoadPerSecond;
 

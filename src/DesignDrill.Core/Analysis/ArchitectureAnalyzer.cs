@@ -25,8 +25,10 @@ public static class ArchitectureAnalyzer
     /// <summary>Analyses a bound architecture with the given component figures.</summary>
     /// <param name="architecture">The architecture with its rates evaluated.</param>
     /// <param name="parameters">Figures per component (design over catalog), one per declared component, by name.</param>
+    /// <param name="storageNeeds">Data each store must hold (see <see cref="StorageNeeds.Match"/>); none when omitted.</param>
     /// <returns>The analysis.</returns>
-    public static ArchitectureAnalysis Analyze(BoundArchitecture architecture, IReadOnlyDictionary<string, ComponentParameters> parameters)
+    public static ArchitectureAnalysis Analyze(
+        BoundArchitecture architecture, IReadOnlyDictionary<string, ComponentParameters> parameters, IReadOnlyDictionary<string, StorageNeed>? storageNeeds = null)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -41,7 +43,13 @@ public static class ArchitectureAnalyzer
             }
 
             loads.TryGetValue(component.Name, out var load);
-            components.Add(AnalyzeComponent(p, load ?? new Load()));
+            var analysis = AnalyzeComponent(p, load ?? new Load());
+            if (storageNeeds is not null && storageNeeds.TryGetValue(component.Name, out var need))
+            {
+                analysis = analysis with { StorageNeed = need };
+            }
+
+            components.Add(analysis);
         }
 
         var byName = components.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

@@ -31,6 +31,12 @@ public sealed record ComponentParameters(
     /// <summary>The component's name.</summary>
     public string Name => Component.Name;
 
+    /// <summary>Disk of one node in bytes (the design's storage, else the catalog's), or <see langword="null"/> when neither says.</summary>
+    public double? StoragePerNodeBytes { get; init; }
+
+    /// <summary>Shards the data is split over (1 unless the design says <c>shards N</c>).</summary>
+    public int Shards { get; init; } = 1;
+
     /// <summary>Nodes that serve reads (all replicas of all shards); defaults to <see cref="Replicas"/>.</summary>
     public int ReadNodes { get; init; } = Math.Max(1, Replicas);
 

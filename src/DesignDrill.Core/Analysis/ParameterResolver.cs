@@ -142,6 +142,8 @@ public static class ParameterResolver
         {
             ReadNodes = readNodes,
             WriteNodes = writeNodes,
+            StoragePerNodeBytes = component.StoragePerReplica?.Value ?? defaults.StorageBytes?.Value,
+            Shards = Math.Max(1, component.Shards ?? 1),
         };
     }
 

@@ -45,7 +45,8 @@ public static class DesignReviewer
         diagnostics.AddRange(sheet.Diagnostics);
 
         var architecture = ArchitectureBinder.Bind(document.Architecture, sheet.Values, conventions, options.Catalog, diagnostics);
-        var analysis = ArchitectureAnalyzer.Analyze(architecture, ParameterResolver.Resolve(architecture, options.Catalog));
+        var analysis = ArchitectureAnalyzer.Analyze(
+            architecture, ParameterResolver.Resolve(architecture, options.Catalog), StorageNeeds.Match(document, sheet, architecture));
         var context = new ReviewContext(document, sheet, architecture, conventions, level, options.Catalog, analysis);
         var findings = ReviewRules.All.SelectMany(rule => rule.Check(context)).ToList();
 

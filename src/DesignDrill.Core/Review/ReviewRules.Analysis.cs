@@ -293,7 +293,7 @@ public static partial class ReviewRules
         {
             var bound = component.Parameters.Component;
             var perReplica = component.CapacityPerSecond / Math.Max(1, component.Parameters.Replicas);
-            if (bound.Shards is > 1 && double.IsFinite(perReplica) && component.OfferedLoadPerSecond < 0.25 * perReplica && !NeedsMoreThanOneNode(c, bound))
+            if (bound.Shards is > 1 && double.IsFinite(perReplica) && component.OfferedLoadPerSecond < 0.25 * perReplica && !NeedsMoreThanOneNode(component))
             {
                 yield return rule.At(
                     AtLeastSenior(c) ? Severity.Warning : Severity.Info,
@@ -330,58 +330,9 @@ public static partial class ReviewRules
         }
     }
 
-    /// <summary>The largest stored-data estimate: bytes, named like storage, excluding caches, bandwidth and single items.</summary>
-    private static EstimateResult? StorageEstimate(ReviewContext c) =>
-        c.Estimates.Results
-            .Where(r => r.Value is { } v && v.Dimension == Dimension.Information
-                && Regex.IsMatch(r.Input.Name, "(?i)stor|data|disk|total|_\\d+y|year")
-                && !Regex.IsMatch(r.Input.Name, "(?i)cache|memory|bandwidth|size|per_"))
-            .OrderByDescending(r => r.Value!.Value.Value)
-            .FirstOrDefault();
-
-    /// <summary>
-    /// The storage estimate that belongs to <paramref name="store"/>: one whose name mentions the store or an entity
-    /// it holds; otherwise the largest storage estimate, but only when this store is the only place data is written
-    /// (with an object store or several databases on the write paths, DesignDrill does not guess which one it sizes).
-    /// </summary>
-    private static EstimateResult? StorageEstimate(ReviewContext c, BoundComponent store)
-    {
-        var names = c.Document.Entities
-            .Where(e => string.Equals(e.Store, store.Name, StringComparison.OrdinalIgnoreCase))
-            .Select(e => e.Name)
-            .Append(store.Name)
-            .ToList();
-        var named = c.Estimates.Results
-            .Where(r => r.Value is { } v && v.Dimension == Dimension.Information
-                && names.Any(n => r.Input.Name.Contains(n, StringComparison.OrdinalIgnoreCase))
-                && !Regex.IsMatch(r.Input.Name, "(?i)cache|memory|bandwidth|size|per_"))
-            .OrderByDescending(r => r.Value!.Value.Value)
-            .FirstOrDefault();
-        if (named is not null)
-        {
-            return named;
-        }
-
-        var writtenStores = c.Analysis.Components
-            .Where(x => x.WriteLoadPerSecond > 0 && x.Parameters.Component.KindInfo?.Category == ComponentCategory.Storage
-                && x.Parameters.Component.KindInfo.Kind != ComponentKind.Cache)
-            .ToList();
-        return writtenStores.Count == 1 && string.Equals(writtenStores[0].Name, store.Name, StringComparison.OrdinalIgnoreCase)
-            ? StorageEstimate(c)
-            : null;
-    }
-
-    private static bool NeedsMoreThanOneNode(ReviewContext c, BoundComponent store)
-    {
-        if (StorageEstimate(c, store)?.Value is not { } needed)
-        {
-            return false;
-        }
-
-        var perNode = store.StoragePerReplica?.Value
-            ?? c.Catalog.GetDefaults(store.Declaration.Kind, store.Declaration.Technology).StorageBytes?.Value;
-        return perNode is > 0 && needed.Value > perNode.Value;
-    }
+    /// <summary>True when the store's data, from the estimates, is more than one node's disk holds.</summary>
+    private static bool NeedsMoreThanOneNode(ComponentAnalysis store) =>
+        store.StorageNeed is { } need && store.Parameters.StoragePerNodeBytes is > 0 and var perNode && need.Bytes > perNode;
 
     private static IEnumerable<Finding> DataWithoutPartitionKey(ReviewContext c)
     {
@@ -389,7 +340,7 @@ public static partial class ReviewRules
         foreach (var component in c.Analysis.Components.Where(x => x.WriteLoadPerSecond > 0 && IsDatabase(x.Parameters.Component.KindInfo)))
         {
             var bound = component.Parameters.Component;
-            if (component.Parameters.IsManaged || !NeedsMoreThanOneNode(c, bound) || StorageEstimate(c, bound) is not { Value: { } needed } estimate)
+            if (component.Parameters.IsManaged || !NeedsMoreThanOneNode(component) || component.StorageNeed is not { } need)
             {
                 continue;
             }
@@ -401,13 +352,13 @@ public static partial class ReviewRules
                 continue;
             }
 
-            var perNode = bound.StoragePerReplica?.Value ?? c.Catalog.GetDefaults(bound.Declaration.Kind, bound.Declaration.Technology).StorageBytes?.Value ?? 0;
+            var perNode = component.Parameters.StoragePerNodeBytes ?? 0;
             yield return rule.At(
                 Severity.Warning,
                 bound.Declaration.NameSpan,
-                $"'{estimate.Input.Name}' is {needed.Format(c.Conventions)}, more than one '{component.Name}' node holds ({new Quantity(perNode, Dimension.Information).Format(c.Conventions)}), and nothing says how the data is split",
+                $"'{need.EstimateName}' is {new Quantity(need.Bytes, Dimension.Information).Format(c.Conventions)}, more than one '{component.Name}' node holds ({new Quantity(perNode, Dimension.Information).Format(c.Conventions)}), and nothing says how the data is split",
                 $"name a partition key that spreads writes and matches the main read: '{component.Name}: ..., partition key user_id', and mark it on the entity",
-                new Dictionary<string, double> { ["storageNeededBytes"] = needed.Value, ["storagePerNodeBytes"] = perNode });
+                new Dictionary<string, double> { ["storageNeededBytes"] = need.Bytes, ["storagePerNodeBytes"] = perNode });
         }
     }
 

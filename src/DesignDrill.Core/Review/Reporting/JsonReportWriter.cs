@@ -160,6 +160,9 @@ public static class JsonReportWriter
             WriteNumber(json, "serviceTimeSeconds", c.Parameters.ServiceTimeSeconds);
             WriteNumber(json, "meanWaitSeconds", c.Queue is { IsSaturated: false } q ? q.MeanWaitSeconds : double.NaN);
             WriteNumber(json, "availability", c.Availability);
+            WriteNumber(json, "storageNeededBytes", c.StorageNeed?.Bytes ?? double.NaN);
+            WriteNullableString(json, "storageEstimate", c.StorageNeed?.EstimateName);
+            WriteNumber(json, "storageCapacityBytes", c.StorageCapacityBytes ?? double.NaN);
             json.WriteBoolean("onRequestPath", c.OnRequestPath);
             json.WriteStartObject("origins");
             foreach (var (name, origin) in c.Parameters.Origins.OrderBy(o => o.Key, StringComparer.Ordinal))
