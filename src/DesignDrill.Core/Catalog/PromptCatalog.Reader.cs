@@ -28,7 +28,6 @@ public sealed partial class PromptCatalog
                 return null;
             }
 
-            var errorsBefore = Diagnostics.Count(d => d.Severity == Severity.Error);
             var id = ReadId(root, fields);
             var title = RequiredText(root, fields, "title", "prompt file");
             var difficulty = ReadDifficulty(root, fields);
@@ -45,7 +44,7 @@ public sealed partial class PromptCatalog
 
             if (id is null || title is null || difficulty is null || levels is null || tags is null || brief is null || facts is null || tests is null
                 || hardParts is null || tradeOffs is null || followUps is null || changes is null || referencePath is null
-                || Diagnostics.Count(d => d.Severity == Severity.Error) > errorsBefore)
+                || Diagnostics.Any(d => d.Severity == Severity.Error))
             {
                 return null;
             }
