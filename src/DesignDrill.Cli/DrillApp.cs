@@ -48,6 +48,8 @@ public static class DrillApp
           drill estimate "100M * 10 / day" --in rps
           drill export samples/url-shortener.md --to mermaid
           drill queue --servers 4 --arrival-rate 3.6/s --service-time 1s
+          drill prompts --level senior
+          drill show url-shortener
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -62,14 +64,20 @@ public static class DrillApp
         var review = ReviewCommand.Create(stdout, stderr);
         var export = ExportCommand.Create(stdout, stderr);
         var queue = QueueCommand.Create(stdout, stderr);
+        var prompts = PromptsCommand.Create(stdout, stderr);
+        var show = ShowCommand.Create(stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
         examples[queue] = QueueCommand.Examples;
+        examples[prompts] = PromptsCommand.Examples;
+        examples[show] = ShowCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
         root.Subcommands.Add(queue);
+        root.Subcommands.Add(prompts);
+        root.Subcommands.Add(show);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {
