@@ -165,7 +165,7 @@ public class PromptCatalogTests
 
         // Then
         result.Diagnostics.ShouldBeEmpty(string.Join("\n", result.Diagnostics));
-        result.Catalog.Prompts.Select(p => p.Id).ShouldBe(["chat", "job-queue", "news-feed", "notification-service", "pastebin", "rate-limiter", "ride-matching", "url-shortener"]);
+        result.Catalog.Prompts.Select(p => p.Id).ShouldBe(["chat", "job-queue", "news-feed", "notification-service", "pastebin", "rate-limiter", "ride-matching", "ticket-booking", "url-shortener"]);
     }
 
     public static TheoryData<string> BundledIds() => [.. PromptCatalog.Default.Prompts.Select(p => p.Id)];
