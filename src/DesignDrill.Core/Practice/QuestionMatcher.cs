@@ -6,7 +6,7 @@ namespace DesignDrill.Core.Practice;
 /// <summary>
 /// Maps a clarifying question to the fact topics it asks about, using the <c>keywords</c> and <c>phrases</c> of
 /// <c>catalog/topics.yaml</c> (docs/prompt-format.md, "Clarifying questions: how a question is matched"). Words are
-/// lower-cased, stripped of punctuation and stemmed; a word of six letters or more also matches a synonym one edit away.
+/// lower-cased, stripped of punctuation and stemmed; a word of six letters or more also matches a synonym one edit away that starts with the same letter.
 /// A phrase hit scores <see cref="PhraseScore"/> and claims its words; every other word that is a keyword scores
 /// <see cref="KeywordScore"/>. Every topic scoring at least <see cref="MinimumScore"/> is returned. Deterministic,
 /// immutable and safe to share between threads; never throws for any question.
@@ -22,11 +22,11 @@ public sealed class QuestionMatcher
     /// <summary>Smallest score for which a topic is returned (1: one keyword is enough; rule of thumb, tuned on the test questions).</summary>
     public const int MinimumScore = 1;
 
-    /// <summary>Shortest word, in letters, that is matched with one typo (6; rule of thumb: shorter words have too many neighbours).</summary>
+    /// <summary>Shortest word, in letters, that is matched with one typo (6; rule of thumb: shorter words have too many neighbours). The first letter must be right (typos rarely hit it; this keeps <c>mostly</c> from matching <c>costly</c>).</summary>
     public const int MinTypoWordLength = 6;
 
-    /// <summary>Most other words allowed between two consecutive words of a phrase (2; rule of thumb).</summary>
-    public const int MaxPhraseGap = 2;
+    /// <summary>Most other words allowed between two consecutive words of a phrase (3; rule of thumb, tuned on the test questions).</summary>
+    public const int MaxPhraseGap = 3;
 
     private static readonly Lazy<QuestionMatcher> DefaultMatcher = new(() => new QuestionMatcher(TopicCatalog.Default));
 
@@ -142,7 +142,7 @@ public sealed class QuestionMatcher
 
     private static bool OneTypoApart(Word word, string synonymStem) =>
         word.Text.Length >= MinTypoWordLength && synonymStem.Length >= MinTypoWordLength - 1 && !word.Text.Any(char.IsAsciiDigit)
-        && EditDistance.Compute(word.Stem, synonymStem, 1) <= 1;
+        && word.Stem[0] == synonymStem[0] && EditDistance.Compute(word.Stem, synonymStem, 1) <= 1;
 
     private sealed record TopicSynonyms(string Id, int Index, List<Keyword> Keywords, List<Word[]> Phrases);
 
