@@ -7,7 +7,7 @@ namespace DesignDrill.Core.Practice;
 /// Maps a clarifying question to the fact topics it asks about, using the <c>keywords</c> and <c>phrases</c> of
 /// <c>catalog/topics.yaml</c> (docs/prompt-format.md, "Clarifying questions: how a question is matched"). Words are
 /// lower-cased, stripped of punctuation and stemmed; a word of six letters or more also matches a synonym one edit away that starts with the same letter.
-/// A phrase hit scores <see cref="PhraseScore"/> and claims its words; every other word that is a keyword scores
+/// A phrase matches its words in order with up to <see cref="MaxPhraseGap"/> filler words between them (a word that is another topic's keyword is not filler); a phrase hit scores <see cref="PhraseScore"/> and claims its words; every other word that is a keyword scores
 /// <see cref="KeywordScore"/>. Every topic scoring at least <see cref="MinimumScore"/> is returned. Deterministic,
 /// immutable and safe to share between threads; never throws for any question.
 /// </summary>
@@ -64,13 +64,14 @@ public sealed class QuestionMatcher
             return [];
         }
 
+        var keywordOf = words.Select(w => _topics.Where(t => t.Keywords.Any(k => k.Matches(w))).Select(t => t.Index).ToArray()).ToArray();
         var claimed = new bool[words.Length];
         var scores = new int[_topics.Count];
         foreach (var topic in _topics)
         {
             foreach (var phrase in topic.Phrases)
             {
-                if (FindPhrase(words, phrase) is { } positions)
+                if (FindPhrase(words, phrase, i => keywordOf[i].All(t => t == topic.Index)) is { } positions)
                 {
                     scores[topic.Index] += PhraseScore;
                     foreach (var p in positions)
@@ -100,8 +101,12 @@ public sealed class QuestionMatcher
             .ToList();
     }
 
-    /// <summary>The positions of the earliest occurrence of <paramref name="phrase"/> in order, with gaps of at most <see cref="MaxPhraseGap"/> words; null when absent.</summary>
-    private static int[]? FindPhrase(Word[] words, Word[] phrase)
+    /// <summary>
+    /// The positions of the earliest occurrence of <paramref name="phrase"/> in order, with gaps of at most
+    /// <see cref="MaxPhraseGap"/> words that <paramref name="canSkip"/> allows (filler, not another topic's keyword);
+    /// null when absent.
+    /// </summary>
+    private static int[]? FindPhrase(Word[] words, Word[] phrase, Func<int, bool> canSkip)
     {
         for (var start = 0; start <= words.Length - phrase.Length; start++)
         {
@@ -123,6 +128,11 @@ public sealed class QuestionMatcher
                     {
                         positions[k] = i;
                         found = true;
+                        break;
+                    }
+
+                    if (!canSkip(i))
+                    {
                         break;
                     }
                 }
