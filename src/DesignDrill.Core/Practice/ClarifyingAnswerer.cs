@@ -4,7 +4,7 @@ namespace DesignDrill.Core.Practice;
 
 /// <summary>
 /// Answers a candidate's clarifying question from a prompt's hidden fact sheet, as the interviewer would: the facts of
-/// every topic the question matches, one answer a line, or <see cref="YourCall"/> when nothing matches. Deterministic;
+/// every topic the question matches (the topics' synonyms, plus the prompt's own fact phrasings), one answer a line, or <see cref="YourCall"/> when nothing matches. Deterministic;
 /// never throws for any question.
 /// </summary>
 public static class ClarifyingAnswerer
@@ -29,7 +29,7 @@ public static class ClarifyingAnswerer
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(matcher);
-        var topics = matcher.Match(question);
+        var topics = matcher.Match(question, prompt.Facts.SelectMany(f => f.Phrasings.Select(p => (f.Topic, p))));
         var answers = topics
             .Select(t => string.Join(" ", prompt.FactsAbout(t).Select(f => f.Answer.Trim())))
             .Where(a => a.Length > 0)

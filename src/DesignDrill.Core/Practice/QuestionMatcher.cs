@@ -53,11 +53,31 @@ public sealed class QuestionMatcher
     /// <returns>The matched topic ids.</returns>
     public IReadOnlyList<string> Match(string? question) => Score(question).Select(s => s.Topic).ToList();
 
+    /// <summary>The topic ids a question asks about, with extra phrases for this call (see <see cref="Score(string, IEnumerable{ValueTuple{string, string}})"/>).</summary>
+    /// <param name="question">The candidate's question; null counts as empty.</param>
+    /// <param name="extraPhrases">Pairs of topic id and phrase, such as a prompt's fact phrasings.</param>
+    /// <returns>The matched topic ids, highest score first.</returns>
+    public IReadOnlyList<string> Match(string? question, IEnumerable<(string Topic, string Phrase)> extraPhrases) =>
+        Score(question, extraPhrases).Select(s => s.Topic).ToList();
+
     /// <summary>The topics a question asks about with their scores, highest first, ties in catalog order.</summary>
     /// <param name="question">The candidate's question; null counts as empty.</param>
     /// <returns>The topics scoring at least <see cref="MinimumScore"/>.</returns>
-    public IReadOnlyList<TopicScore> Score(string? question)
+    public IReadOnlyList<TopicScore> Score(string? question) => Score(question, []);
+
+    /// <summary>
+    /// The topics a question asks about, with extra phrases for this call only — a prompt's fact
+    /// <see cref="PromptFact.Phrasings"/>, so that "What happens during a campaign?" finds the prompt's peak fact.
+    /// Extra phrases follow the rules of topic phrases (a one-word phrase acts as a phrase of one word); those naming an
+    /// unknown topic are ignored.
+    /// </summary>
+    /// <param name="question">The candidate's question; null counts as empty.</param>
+    /// <param name="extraPhrases">Pairs of topic id and phrase, such as <c>(traffic.peak, "What happens during a campaign?")</c>.</param>
+    /// <returns>The topics scoring at least <see cref="MinimumScore"/>, highest first, ties in catalog order.</returns>
+    /// <exception cref="ArgumentNullException">When <paramref name="extraPhrases"/> is null.</exception>
+    public IReadOnlyList<TopicScore> Score(string? question, IEnumerable<(string Topic, string Phrase)> extraPhrases)
     {
+        ArgumentNullException.ThrowIfNull(extraPhrases);
         var words = QuestionWords.Split(question ?? "").Select(Word.Of).ToArray();
         if (words.Length == 0)
         {
@@ -67,17 +87,18 @@ public sealed class QuestionMatcher
         var keywordOf = words.Select(w => _topics.Where(t => t.Keywords.Any(k => k.Matches(w))).Select(t => t.Index).ToArray()).ToArray();
         var claimed = new bool[words.Length];
         var scores = new int[_topics.Count];
-        foreach (var topic in _topics)
+        var extra = extraPhrases
+            .Select(e => (Topic: _topics.Find(t => string.Equals(t.Id, e.Topic, StringComparison.Ordinal)), Phrase: QuestionWords.Split(e.Phrase ?? "").Select(Word.Of).ToArray()))
+            .Where(e => e.Topic is not null && e.Phrase.Length > 0)
+            .Select(e => (Topic: e.Topic!, e.Phrase));
+        foreach (var (topic, phrase) in _topics.SelectMany(t => t.Phrases.Select(p => (t, p))).Concat(extra))
         {
-            foreach (var phrase in topic.Phrases)
+            if (FindPhrase(words, phrase, i => keywordOf[i].All(t => t == topic.Index)) is { } positions)
             {
-                if (FindPhrase(words, phrase, i => keywordOf[i].All(t => t == topic.Index)) is { } positions)
+                scores[topic.Index] += PhraseScore;
+                foreach (var p in positions)
                 {
-                    scores[topic.Index] += PhraseScore;
-                    foreach (var p in positions)
-                    {
-                        claimed[p] = true;
-                    }
+                    claimed[p] = true;
                 }
             }
         }

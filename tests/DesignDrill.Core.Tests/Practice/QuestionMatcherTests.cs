@@ -143,6 +143,22 @@ public class QuestionMatcherTests
     }
 
     [Fact]
+    public void Should_match_a_prompt_fact_phrasing_the_topic_synonyms_do_not_know()
+    {
+        // Given the notification service files "What happens during a campaign?" under traffic.peak
+        var prompt = PromptCatalog.Default.Get("notification-service").ShouldNotBeNull();
+        const string question = "And what happens during a big marketing campaign?";
+        QuestionMatcher.Default.Match(question).ShouldNotContain("traffic.peak");
+
+        // When
+        var answer = ClarifyingAnswerer.Answer(prompt, question);
+
+        // Then
+        answer.Topics.ShouldContain("traffic.peak");
+        answer.Answer.ShouldContain(prompt.FactsAbout("traffic.peak").First().Answer);
+    }
+
+    [Fact]
     public void Should_say_your_call_when_no_topic_matches()
     {
         // When
