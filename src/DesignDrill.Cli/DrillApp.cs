@@ -50,6 +50,7 @@ public static class DrillApp
           drill queue --servers 4 --arrival-rate 3.6/s --service-time 1s
           drill prompts --level senior
           drill show url-shortener
+          drill ask url-shortener "How many daily active users?"
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -66,18 +67,21 @@ public static class DrillApp
         var queue = QueueCommand.Create(stdout, stderr);
         var prompts = PromptsCommand.Create(stdout, stderr);
         var show = ShowCommand.Create(stdout, stderr);
+        var ask = AskCommand.Create(stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
         examples[queue] = QueueCommand.Examples;
         examples[prompts] = PromptsCommand.Examples;
         examples[show] = ShowCommand.Examples;
+        examples[ask] = AskCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
         root.Subcommands.Add(queue);
         root.Subcommands.Add(prompts);
         root.Subcommands.Add(show);
+        root.Subcommands.Add(ask);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -50,4 +50,7 @@ public static class PromptCatalogDiagnosticCodes
 
     /// <summary>Warning: a key the topics schema does not know; it is ignored.</summary>
     public const string TopicUnknownKey = "TOP004";
+
+    /// <summary>Error: a keyword is not a single word, or a phrase has fewer than two words.</summary>
+    public const string TopicSynonymInvalid = "TOP005";
 }

@@ -15,7 +15,7 @@ public sealed class TopicCatalog
 
     private static readonly Lazy<TopicCatalog> DefaultTopics = new(LoadDefault);
     private static readonly string[] RootKeys = ["topics"];
-    private static readonly string[] TopicKeys = ["id", "description"];
+    private static readonly string[] TopicKeys = ["id", "description", "keywords", "phrases"];
 
     private readonly Dictionary<string, FactTopic> _byId;
 
@@ -76,9 +76,10 @@ public sealed class TopicCatalog
     }
 
     /// <summary>
-    /// Reads and validates a topics file: a mapping with <c>topics:</c>, a list of <c>{ id, description }</c>. Never
-    /// throws for bad input: YAML errors, missing fields, bad or duplicate ids become diagnostics (<c>TOP001</c>–<c>TOP004</c>)
-    /// with line and column; invalid entries are left out.
+    /// Reads and validates a topics file: a mapping with <c>topics:</c>, a list of <c>{ id, description, keywords,
+    /// phrases }</c> (the synonym lists are optional). Never throws for bad input: YAML errors, missing fields, bad or
+    /// duplicate ids become diagnostics (<c>TOP001</c>–<c>TOP004</c>) with line and column, and invalid entries are left
+    /// out; a keyword that is not one word or a phrase of fewer than two words is <c>TOP005</c> and only that synonym is left out.
     /// </summary>
     /// <param name="yaml">The file's text.</param>
     /// <returns>The topics and the diagnostics.</returns>
@@ -119,11 +120,38 @@ public sealed class TopicCatalog
                 }
 
                 seen[id.Value] = id.Line;
-                topics.Add(new FactTopic(id.Value, description.Value.Trim(), CatalogYamlReader.Span(id)));
+                var keywords = Synonyms(reader, entry, fields, "keywords", isPhrase: false);
+                var phrases = Synonyms(reader, entry, fields, "phrases", isPhrase: true);
+                topics.Add(new FactTopic(id.Value, description.Value.Trim(), CatalogYamlReader.Span(id), keywords, phrases));
             }
         }
 
         return new TopicCatalogLoadResult(new TopicCatalog(topics), reader.Diagnostics);
+    }
+
+    private static List<string> Synonyms(CatalogYamlReader reader, YamlNode entry, Dictionary<string, YamlNode> fields, string key, bool isPhrase)
+    {
+        var result = new List<string>();
+        foreach (var node in reader.TextList(entry, fields, key, "topic", required: false) ?? [])
+        {
+            var text = node.Value.Trim();
+            var prefix = !isPhrase && text.EndsWith('*');
+            var words = Practice.QuestionWords.Split(prefix ? text[..^1] : text);
+            if (isPhrase && words.Count < 2)
+            {
+                reader.Add(Severity.Error, PromptCatalogDiagnosticCodes.TopicSynonymInvalid, CatalogYamlReader.Span(node), $"The phrase '{text}' has fewer than two words.", "Move a single word to 'keywords'.");
+            }
+            else if (!isPhrase && (words.Count != 1 || (prefix && words[0].Length < 3)))
+            {
+                reader.Add(Severity.Error, PromptCatalogDiagnosticCodes.TopicSynonymInvalid, CatalogYamlReader.Span(node), $"The keyword '{text}' is not a single word{(prefix ? " of at least three letters before '*'" : "")}.", "Write one word of letters or digits (optionally ending in '*'); move expressions to 'phrases'.");
+            }
+            else
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>True for ids like <c>scale.dau</c>: lower-case words of letters, digits and '_' joined by single dots, starting with a letter.</summary>
