@@ -13,11 +13,11 @@ internal static class QuestionWords
     public const int MaxQuestionLength = 2_000;
 
     /// <summary>The lower-case words of <paramref name="text"/>, unstemmed, in order.</summary>
-    public static List<string> Split(string text)
+    public static List<string> Split(string text, int maxLength = MaxQuestionLength)
     {
         var words = new List<string>();
         var current = new StringBuilder();
-        var length = Math.Min(text.Length, MaxQuestionLength);
+        var length = Math.Min(text.Length, maxLength);
         for (var i = 0; i < length; i++)
         {
             var c = text[i];

@@ -52,13 +52,24 @@ public static class RubricScorer
     /// <summary>Scores a review report.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The scorecard.</returns>
-    public static RubricScorecard Score(ReviewReport report)
+    public static RubricScorecard Score(ReviewReport report) => Score(report, []);
+
+    /// <summary>
+    /// Scores a review report together with findings from outside the document (a practice session's SES findings),
+    /// each counted against its own dimension with the same weights.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="extra">Further findings.</param>
+    /// <returns>The scorecard.</returns>
+    public static RubricScorecard Score(ReviewReport report, IEnumerable<Finding> extra)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(extra);
+        var extraFindings = extra.ToList();
         var scores = new List<RubricScore>();
         foreach (var dimension in Enum.GetValues<RubricDimension>())
         {
-            var severities = report.Findings.Where(f => f.Dimension == dimension).Select(f => f.Severity)
+            var severities = report.Findings.Concat(extraFindings).Where(f => f.Dimension == dimension).Select(f => f.Severity)
                 .Concat(report.Diagnostics.Where(d => DimensionOf(d) == dimension).Select(d => d.Severity))
                 .ToList();
             var errors = severities.Count(s => s == Severity.Error);
