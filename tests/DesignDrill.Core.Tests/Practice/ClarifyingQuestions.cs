@@ -11,9 +11,11 @@ internal static class ClarifyingQuestions
 {
     public const string RelativePath = "tests/DesignDrill.Core.Tests/Practice/Data/clarifying-questions.yaml";
 
-    public static IReadOnlyList<ClarifyingQuestion> Load()
+    public const string HoldoutPath = "tests/DesignDrill.Core.Tests/Practice/Data/clarifying-questions-holdout.yaml";
+
+    public static IReadOnlyList<ClarifyingQuestion> Load(string relativePath = RelativePath)
     {
-        var tree = CatalogYamlReader.ParseTree(RepoFiles.Read(RelativePath));
+        var tree = CatalogYamlReader.ParseTree(RepoFiles.Read(relativePath));
         tree.Error.ShouldBeNull();
         var root = tree.Root.ShouldNotBeNull();
         var list = root.Pairs.Single(p => p.Key.Value == "questions").Value;
