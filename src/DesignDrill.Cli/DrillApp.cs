@@ -16,13 +16,22 @@ public static class DrillApp
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors about the invocation go.</param>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, TextReader.Null, stdout, stderr);
+
+    /// <summary>Runs <c>drill</c> with <paramref name="args"/>, reading interactive input (drill practice, drill cards) from <paramref name="stdin"/>.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdin">Where interactive commands read lines from.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors about the invocation go.</param>
+    /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = BuildRoot(stdout, stderr);
+        var root = BuildRoot(stdin, stdout, stderr);
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
@@ -51,13 +60,14 @@ public static class DrillApp
           drill prompts --level senior
           drill show url-shortener
           drill ask url-shortener "How many daily active users?"
+          drill practice url-shortener --minutes 45
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
         """;
 
     /// <summary>Builds the root command with every subcommand, and help that ends with each command's examples.</summary>
-    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    internal static RootCommand BuildRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("DesignDrill: practise system design interviews against a design that is checked.");
         var examples = new Dictionary<Command, string> { [root] = RootExamples };
@@ -68,6 +78,7 @@ public static class DrillApp
         var prompts = PromptsCommand.Create(stdout, stderr);
         var show = ShowCommand.Create(stdout, stderr);
         var ask = AskCommand.Create(stdout, stderr);
+        var practice = PracticeCommand.Create(stdin, stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
@@ -75,6 +86,7 @@ public static class DrillApp
         examples[prompts] = PromptsCommand.Examples;
         examples[show] = ShowCommand.Examples;
         examples[ask] = AskCommand.Examples;
+        examples[practice] = PracticeCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
@@ -82,6 +94,7 @@ public static class DrillApp
         root.Subcommands.Add(prompts);
         root.Subcommands.Add(show);
         root.Subcommands.Add(ask);
+        root.Subcommands.Add(practice);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

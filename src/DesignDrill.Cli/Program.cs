@@ -1,3 +1,3 @@
 using DesignDrill.Cli;
 
-return DrillApp.Run(args, Console.Out, Console.Error);
+return DrillApp.Run(args, Console.In, Console.Out, Console.Error);

@@ -44,9 +44,9 @@ public sealed record FollowUpFeedback(FollowUp FollowUp, IReadOnlyList<string> C
 
 /// <summary>
 /// Chooses the interviewer's 3–5 follow-ups: questions on the review's findings (highest impact first: errors, then
-/// warnings, then notes, each ordered by the bank's impact), the prompt's constraint changes run on the candidate's own
-/// design (a change that breaks something ranks between errors and warnings), then the prompt's own questions and the
-/// bank's generic ones to make up at least three.
+/// warnings, then notes, each ordered by the bank's impact), the prompt's constraint changes run on the candidate's
+/// own design (at most two, those that break something first; one that breaks something ranks between errors and
+/// warnings), then the prompt's own questions and the bank's generic ones to make up at least three.
 /// </summary>
 public static class FollowUpPlanner
 {
@@ -58,6 +58,9 @@ public static class FollowUpPlanner
 
     /// <summary>Most follow-ups on findings, so constraint changes and the prompt's questions get a turn (3; rule of thumb).</summary>
     public const int MaxFindingFollowUps = 3;
+
+    /// <summary>Most constraint changes run, those that break something first (2; rule of thumb, leaves room for the prompt's own questions).</summary>
+    public const int MaxConstraintFollowUps = 2;
 
     /// <summary>Chooses the follow-ups.</summary>
     /// <param name="prompt">The prompt practised.</param>
@@ -90,6 +93,7 @@ public static class FollowUpPlanner
         if (prompt.ConstraintChanges.Count > 0)
         {
             ReviewReport? reference = prompt.ReferenceDesignText is { } text ? DesignReviewer.Review(text) : null;
+            var changes = new List<(double Score, FollowUp FollowUp)>();
             foreach (var constraint in prompt.ConstraintChanges)
             {
                 var outcome = ConstraintRunner.Run(report, constraint, reference);
@@ -100,8 +104,10 @@ public static class FollowUpPlanner
 
                 var breaks = outcome.FailedFlows.Count > 0 || outcome.Saturated.Count > 0;
                 var question = $"{Sentence(constraint.Description)}. What breaks first in your design, and what do you do about it?";
-                ranked.Add((breaks ? 25 : 9, new FollowUp(FollowUpKind.ConstraintChange, question, bank.ConceptsForChange(KindOf(constraint.Change)), $"constraint change '{constraint.Name}'") { Outcome = outcome }));
+                changes.Add((breaks ? 25 : 9, new FollowUp(FollowUpKind.ConstraintChange, question, bank.ConceptsForChange(KindOf(constraint.Change)), $"constraint change '{constraint.Name}'") { Outcome = outcome }));
             }
+
+            ranked.AddRange(changes.OrderByDescending(c => c.Score).Take(MaxConstraintFollowUps));
         }
 
         var order = 0;

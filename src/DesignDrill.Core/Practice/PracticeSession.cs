@@ -192,14 +192,17 @@ public sealed class PracticeSession
         _timeline.Add(new TimelineEvent(at, TimelineEventKind.PhaseStarted, phase, $"{SessionPlan.TitleOf(phase)}: {why}"));
     }
 
-    /// <summary>The interview sections of a document with at least one non-blank line under their heading.</summary>
+    /// <summary>
+    /// The interview sections of a document with at least one line of text under their heading (blank lines and
+    /// sub-headings such as the template's <c>### Functional</c> do not count).
+    /// </summary>
     /// <param name="document">The parsed document.</param>
     /// <returns>The sections, in document order, each once.</returns>
     public static IReadOnlyList<SectionKind> SectionsWithContent(DesignDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         return [.. document.Sections
-            .Where(s => s.Kind != SectionKind.Unknown && s.Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text)))
+            .Where(s => s.Kind != SectionKind.Unknown && s.Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text) && !l.Text.TrimStart().StartsWith('#')))
             .Select(s => s.Kind)
             .Distinct()];
     }

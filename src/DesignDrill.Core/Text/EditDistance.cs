@@ -1,9 +1,13 @@
 namespace DesignDrill.Core.Text;
 
-/// <summary>Levenshtein distance, used to suggest the closest known word in hints.</summary>
-internal static class EditDistance
+/// <summary>Levenshtein distance, used to suggest the closest known word in hints ("did you mean ...?").</summary>
+public static class EditDistance
 {
     /// <summary>Edit distance between two strings, or <paramref name="cap"/> + 1 when it exceeds <paramref name="cap"/> (early exit).</summary>
+    /// <param name="a">One string.</param>
+    /// <param name="b">The other.</param>
+    /// <param name="cap">The largest distance of interest.</param>
+    /// <returns>The number of single-character insertions, deletions and substitutions, at most <paramref name="cap"/> + 1.</returns>
     public static int Compute(string a, string b, int cap)
     {
         if (Math.Abs(a.Length - b.Length) > cap)
@@ -47,6 +51,9 @@ internal static class EditDistance
     /// The candidate closest to <paramref name="word"/> (case-insensitive), when it is within a third of the word's
     /// length (at least 2 edits; rule of thumb for "did you mean" hints); <see langword="null"/> otherwise.
     /// </summary>
+    /// <param name="word">The word typed.</param>
+    /// <param name="candidates">The known words.</param>
+    /// <returns>The closest known word, or <see langword="null"/>.</returns>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
         if (word.Length == 0 || word.Length > MaxCompared)
