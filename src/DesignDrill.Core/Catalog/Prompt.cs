@@ -1,5 +1,6 @@
 using DesignDrill.Core.DesignDocs;
 using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Review;
 
 namespace DesignDrill.Core.Catalog;
 
@@ -41,6 +42,25 @@ public sealed record Prompt(
     string SourceFile,
     SourceSpan Span)
 {
+    /// <summary>
+    /// The rubric dimensions the prompt stresses most (the optional <c>stresses</c> list), used to choose the next
+    /// prompt for a candidate's weakest dimension; empty when the file gives none.
+    /// </summary>
+    public IReadOnlyList<RubricDimension> Stresses { get; init; } = [];
+
+    /// <summary>The rubric dimensions by their names in prompt files (kebab case: <c>requirement-discovery</c>, ...).</summary>
+    public static IReadOnlyList<(string Name, RubricDimension Dimension)> Dimensions { get; } =
+    [
+        ("requirement-discovery", RubricDimension.RequirementDiscovery),
+        ("api-design", RubricDimension.ApiDesign),
+        ("data-modelling", RubricDimension.DataModelling),
+        ("scalability", RubricDimension.Scalability),
+        ("reliability", RubricDimension.Reliability),
+        ("operational-realism", RubricDimension.OperationalRealism),
+        ("trade-offs", RubricDimension.TradeOffs),
+        ("communication", RubricDimension.Communication),
+    ];
+
     /// <summary>True when the prompt carries <paramref name="tag"/> (case-insensitive).</summary>
     /// <param name="tag">A tag such as <c>caching</c>.</param>
     /// <returns>Whether the tag is one of <see cref="Tags"/>.</returns>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DesignDrill.Core.DesignDocs;
 using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Review;
 using DesignDrill.Core.Text;
 
 namespace DesignDrill.Core.Catalog;
@@ -12,7 +13,7 @@ public sealed partial class PromptCatalog
         : CatalogYamlReader(PromptCatalogDiagnosticCodes.UnknownKey, PromptCatalogDiagnosticCodes.Duplicate, PromptCatalogDiagnosticCodes.MissingField, PromptCatalogDiagnosticCodes.WrongShape)
     {
         private static readonly string[] PromptKeys =
-            ["id", "title", "difficulty", "levels", "tags", "brief", "facts", "tests", "hard_parts", "trade_offs", "follow_ups", "constraint_changes", "reference_design"];
+            ["id", "title", "difficulty", "levels", "tags", "stresses", "brief", "facts", "tests", "hard_parts", "trade_offs", "follow_ups", "constraint_changes", "reference_design"];
 
         private static readonly string[] FactKeys = ["topic", "answer", "phrasings"];
         private static readonly string[] HardPartKeys = ["name", "concepts"];
@@ -33,6 +34,7 @@ public sealed partial class PromptCatalog
             var difficulty = ReadDifficulty(root, fields);
             var levels = ReadLevels(root, fields);
             var tags = TextList(root, fields, "tags", "prompt file", required: false);
+            var stresses = ReadStresses(root, fields);
             var brief = RequiredText(root, fields, "brief", "prompt file");
             var facts = ReadFacts(root, fields);
             var tests = TextList(root, fields, "tests", "prompt file", required: true);
@@ -51,7 +53,36 @@ public sealed partial class PromptCatalog
 
             return new Prompt(
                 id.Value, title.Value.Trim(), difficulty.Value, levels, Texts(tags), brief.Value.Trim(), facts, Texts(tests), hardParts, Texts(tradeOffs),
-                Texts(followUps), changes, referencePath, referenceText, file, Span(id));
+                Texts(followUps), changes, referencePath, referenceText, file, Span(id))
+            {
+                Stresses = stresses,
+            };
+        }
+
+        /// <summary>The optional <c>stresses</c> list: rubric dimensions in kebab case, each at most once.</summary>
+        private List<RubricDimension> ReadStresses(YamlNode root, Dictionary<string, YamlNode> fields)
+        {
+            var result = new List<RubricDimension>();
+            foreach (var node in TextList(root, fields, "stresses", "prompt file", required: false) ?? [])
+            {
+                var text = node.Value.Trim().ToLowerInvariant();
+                var dimension = Prompt.Dimensions.FirstOrDefault(d => d.Name == text);
+                if (dimension.Name is null)
+                {
+                    var closest = EditDistance.Closest(text, Prompt.Dimensions.Select(d => d.Name));
+                    Add(Severity.Error, PromptCatalogDiagnosticCodes.InvalidValue, Span(node), $"'{node.Value}' is not a rubric dimension.", (closest is null ? "" : $"Did you mean '{closest}'? ") + "Use: " + string.Join(", ", Prompt.Dimensions.Select(d => d.Name)) + ".");
+                }
+                else if (result.Contains(dimension.Dimension))
+                {
+                    Add(Severity.Error, PromptCatalogDiagnosticCodes.Duplicate, Span(node), $"'{node.Value}' is listed twice.", "List each dimension once.");
+                }
+                else
+                {
+                    result.Add(dimension.Dimension);
+                }
+            }
+
+            return result;
         }
 
         private static List<string> Texts(List<YamlNode> nodes) => nodes.Select(n => n.Value.Trim()).ToList();

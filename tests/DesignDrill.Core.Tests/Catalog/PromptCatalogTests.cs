@@ -57,6 +57,8 @@ public class PromptCatalogTests
     [InlineData("difficulty: easy", "difficulty: trivial", PromptCatalogDiagnosticCodes.InvalidValue, 3, 13, "easy, medium, hard")]
     [InlineData("levels: [mid, senior]", "levels: [mid, principal]", PromptCatalogDiagnosticCodes.InvalidValue, 4, 15, "mid, senior or staff")]
     [InlineData("levels: [mid, senior]", "levels: [mid, mid]", PromptCatalogDiagnosticCodes.Duplicate, 4, 15, "once")]
+    [InlineData("levels: [mid, senior]", "levels: [mid, senior]\nstresses: [scalibility]", PromptCatalogDiagnosticCodes.InvalidValue, 5, 12, "Did you mean 'scalability'?")]
+    [InlineData("levels: [mid, senior]", "levels: [mid, senior]\nstresses: [reliability, reliability]", PromptCatalogDiagnosticCodes.Duplicate, 5, 25, "once")]
     [InlineData("reference_design: reference/demo.md", "reference_design: reference/gone.md", PromptCatalogDiagnosticCodes.ReferenceDesignMissing, 23, 19, "design format")]
     [InlineData("reference_design: reference/demo.md", "reference_design: ../secret.md", PromptCatalogDiagnosticCodes.ReferenceDesignMissing, 23, 19, "relative path")]
     [InlineData("change: { scale_flows: 10 }", "change: { scale_flows: -1 }", PromptCatalogDiagnosticCodes.InvalidChange, 19, 28, "multiplier")]
@@ -182,6 +184,7 @@ public class PromptCatalogTests
         string[] core = ["traffic.peak", "data.payload_size", "latency.target", "availability.target", "consistency", "geography", "scope.features", "maturity"];
         core.Where(t => prompt.FactsAbout(t).Count == 0).ShouldBeEmpty();
         prompt.HardParts.Count.ShouldBeInRange(2, 3);
+        prompt.Stresses.Count.ShouldBeInRange(1, 3);
         prompt.ReferenceDesign.ShouldBe($"reference/{id}.md");
     }
 
