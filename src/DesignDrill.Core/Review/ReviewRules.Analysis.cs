@@ -368,7 +368,8 @@ public static partial class ReviewRules
         foreach (var nfr in c.Document.Requirements.NonFunctional.Where(n => n.Kind == NfrKind.Availability && n.Percent is > 0 and < 100))
         {
             var target = nfr.Percent!.Value / 100;
-            foreach (var flow in FlowsForTarget(c, nfr).Where(f => f.RatePerSecond is > 0 && f.Availability < target))
+            // A flow exactly at the target is met: the product of availabilities can round a hair below it (0.999 × 1).
+            foreach (var flow in FlowsForTarget(c, nfr).Where(f => f.RatePerSecond is > 0 && f.Availability < target - 1e-12))
             {
                 var weakest = flow.Hops
                     .Select(h => c.Analysis.FindComponent(h.Component))

@@ -141,6 +141,23 @@ public sealed class ReviewRuleTests
         report.Findings.Select(f => f.Id).ShouldNotContain(rule);
     }
 
+    [Theory]
+    [InlineData("availability 99.9%", false)]
+    [InlineData("availability 99.95%", true)]
+    public void Should_count_an_availability_equal_to_the_target_as_met(string target, bool missed)
+    {
+        // Given a flow through one CloudFront distribution (99.9% by its SLA) held to exactly 99.9%, or to more
+        var text = Complete
+            .Replace("availability 99.9%", target, StringComparison.Ordinal)
+            .Replace("flow count at peak_views, write: client -> api -> counts", "cdn: cloudfront\nflow count at peak_views, read: client -> cdn", StringComparison.Ordinal);
+
+        // When
+        var report = DesignReviewer.Review(text);
+
+        // Then: the product of availabilities may round below the target; equal is met
+        report.Findings.Any(f => f.Id == "REV039").ShouldBe(missed);
+    }
+
     [Fact]
     public void Should_flag_a_queue_without_dead_letters_retries_or_idempotent_consumers()
     {
