@@ -1,6 +1,7 @@
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Review;
+using DesignDrill.Core.Tests.Review;
 
 namespace DesignDrill.Core.Tests.Catalog;
 
@@ -167,7 +168,9 @@ public class PromptCatalogTests
 
         // Then
         result.Diagnostics.ShouldBeEmpty(string.Join("\n", result.Diagnostics));
-        result.Catalog.Prompts.Select(p => p.Id).ShouldBe(["chat", "job-queue", "news-feed", "notification-service", "pastebin", "rate-limiter", "ride-matching", "ticket-booking", "url-shortener"]);
+        var files = Directory.GetFiles(RepoFiles.Path("catalog/prompts"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        result.Catalog.Prompts.Select(p => p.Id).Order(StringComparer.Ordinal).ShouldBe(files!);
+        result.Catalog.Prompts.Count.ShouldBeGreaterThanOrEqualTo(40);
     }
 
     public static TheoryData<string> BundledIds() => [.. PromptCatalog.Default.Prompts.Select(p => p.Id)];
