@@ -219,7 +219,8 @@ public static class ArchitectureAnalyzer
     /// Which steps the arrival waits on. The first step is on the path; a step reached by <c>-&gt;</c> from a step on
     /// the path is on it; a step reached by <c>=&gt;</c> is on it only when it is a queue, stream or pub/sub that a
     /// non-messaging caller enqueues to (the caller waits for the enqueue, not for the consumers). A flow that starts
-    /// at a messaging component measures one message's processing: its first consumer is on the path.
+    /// at a messaging component measures one message's processing: its first consumer is on the path. Steps before
+    /// <paramref name="start"/> (a hand-off origin) are not on the path, but what they call is.
     /// </summary>
     internal static bool[] RequestPath(BoundFlow flow, IReadOnlyDictionary<string, ComponentParameters> parameters, int start = 0)
     {
@@ -234,8 +235,11 @@ public static class ArchitectureAnalyzer
         var startsAtMessaging = IsMessaging(steps[start].Component, parameters);
         for (var i = start + 1; i < steps.Count; i++)
         {
+            // Steps called by a hand-off origin (the steps before start, already loaded by the triggering flow) are
+            // on the path like steps called by the first step: 'after hold: api -> psp + inventory' waits on both.
             var caller = steps[i].CallerIndex(i);
-            if (caller < start || caller >= i || !on[caller])
+            var callerOn = caller >= start ? caller < i && on[caller] : caller >= 0;
+            if (caller < 0 || caller >= i || !callerOn)
             {
                 continue;
             }

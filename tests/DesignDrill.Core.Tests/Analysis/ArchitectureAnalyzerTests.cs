@@ -51,6 +51,24 @@ public sealed class ArchitectureAnalyzerTests
     }
 
     [Fact]
+    public void Should_keep_every_sibling_called_by_a_hand_off_origin_on_the_path()
+    {
+        // Given: 'book' starts at api, already loaded by 'hold', and calls two siblings from it
+        var (bound, parameters) = Build(
+            "api: service x2\npsp: service x2\ninventory: postgres x2\nevents: kafka x3\n"
+            + "flow hold at 100/s, write: client -> api -> inventory\n"
+            + "flow book after hold x 60%, write: api -> psp + inventory => events");
+
+        // When
+        var analysis = ArchitectureAnalyzer.Analyze(bound, parameters);
+
+        // Then: both siblings and the enqueue are waited on; api is not a hop of 'book'
+        analysis.FindFlow("book")!.Hops.Select(h => h.Component).ShouldBe(["psp", "inventory", "events"]);
+        analysis.FindComponent("inventory")!.WriteLoadPerSecond.ShouldBe(160, 1e-9);
+        analysis.FindComponent("api")!.OfferedLoadPerSecond.ShouldBe(100, 1e-9);
+    }
+
+    [Fact]
     public void Should_multiply_load_by_fan_out_and_load_every_sibling()
     {
         var (bound, parameters) = Build("api: service\nfeeds: redis\nlog: kafka\nkeys: id_generator\nflow post at 10/s, write: client -> api -> keys + feeds x 200 => log");
