@@ -94,7 +94,7 @@ public sealed partial class ConceptCatalog
     /// <param name="text">Any text, such as a design document or an answer.</param>
     /// <returns>The cards mentioned; empty when none.</returns>
     public IReadOnlyList<ConceptCard> Mentioned(string text) =>
-        FindMentions(text).Select(m => m.Card).Distinct().ToList();
+        FindMentions(text).Select(m => m.Card).DistinctBy(c => c.Id).ToList();
 
     /// <summary>
     /// Every mention of a card's term in a free text, left to right, with its position, for highlighting. The rules
