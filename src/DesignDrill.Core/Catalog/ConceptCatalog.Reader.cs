@@ -24,7 +24,7 @@ public sealed partial class ConceptCatalog
         public (List<ConceptCard> Cards, ConceptTermIndex Terms) Read(string yaml)
         {
             var terms = new ConceptTermIndex();
-            if (Root(yaml, ConceptCatalogDiagnosticCodes.YamlSyntax, "concepts file") is not { } root
+            if (Root(yaml, ConceptCatalogDiagnosticCodes.YamlSyntax, "concepts file", "Start the file with 'cards:' followed by one '- id: ...' entry a card.") is not { } root
                 || Fields(root, "concepts file", RootKeys) is not { } rootFields
                 || Entries(root, rootFields, "cards", "concepts file", required: true) is not { } entries)
             {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Review;
+using DesignDrill.Core.Tests.Review;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -278,13 +279,13 @@ public partial class ConceptCatalogTests
     }
 
     [Theory]
-    [InlineData("cards: [unclosed\n", ConceptCatalogDiagnosticCodes.YamlSyntax, true)]
-    [InlineData("cards: 5\n", ConceptCatalogDiagnosticCodes.WrongShape, true)]
-    [InlineData("- a\n- b\n", ConceptCatalogDiagnosticCodes.WrongShape, true)]
-    [InlineData("cards:\n  - just a text\n", ConceptCatalogDiagnosticCodes.WrongShape, true)]
-    [InlineData("cards: []\n", ConceptCatalogDiagnosticCodes.WrongShape, true)]
-    [InlineData("", ConceptCatalogDiagnosticCodes.WrongShape, false)]
-    public void Should_report_a_file_that_is_not_a_list_of_cards(string yaml, string code, bool hasLocation)
+    [InlineData("cards: [unclosed\n", ConceptCatalogDiagnosticCodes.YamlSyntax, true, "indentation")]
+    [InlineData("cards: 5\n", ConceptCatalogDiagnosticCodes.WrongShape, true, "- ")]
+    [InlineData("- a\n- b\n", ConceptCatalogDiagnosticCodes.WrongShape, true, "Start the file with 'cards:'")]
+    [InlineData("cards:\n  - just a text\n", ConceptCatalogDiagnosticCodes.WrongShape, true, "key: value")]
+    [InlineData("cards: []\n", ConceptCatalogDiagnosticCodes.WrongShape, true, "- ")]
+    [InlineData("", ConceptCatalogDiagnosticCodes.WrongShape, false, "Start the file with 'cards:'")]
+    public void Should_report_a_file_that_is_not_a_list_of_cards(string yaml, string code, bool hasLocation, string hint)
     {
         // Given / When
         var result = Load(yaml);
@@ -294,6 +295,7 @@ public partial class ConceptCatalogTests
         diagnostic.Code.ShouldBe(code);
         diagnostic.Severity.ShouldBe(Severity.Error);
         diagnostic.Diagnostic.Span.HasLocation.ShouldBe(hasLocation);
+        diagnostic.Diagnostic.Hint.ShouldNotBeNull().ShouldContain(hint);
         result.Catalog.Cards.ShouldBeEmpty();
     }
 
@@ -440,6 +442,23 @@ public partial class ConceptCatalogTests
             var result = ConceptCatalog.Load(text ?? "");
             return result.Catalog.Cards.Count == 0 || !result.HasErrors || result.Diagnostics.Count > 0;
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Should_document_every_diagnostic_code_and_category()
+    {
+        // Given
+        var page = RepoFiles.Read("docs/concept-cards.md");
+        var codes = typeof(ConceptCatalogDiagnosticCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        // When
+        var undocumented = codes.Where(c => !page.Contains($"| {c} |", StringComparison.Ordinal))
+            .Concat(Enum.GetValues<ConceptCategory>().Select(ConceptCatalog.CategoryName).Where(n => !page.Contains($"| `{n}` |", StringComparison.Ordinal)))
+            .ToList();
+
+        // Then
+        codes.Count.ShouldBe(11);
+        undocumented.ShouldBeEmpty();
     }
 
     [Fact]
