@@ -141,8 +141,11 @@ internal class CatalogYamlReader(string unknownKeyCode, string duplicateCode, st
     public void Add(Severity severity, string code, SourceSpan span, string message, string? hint) =>
         Diagnostics.Add(new Diagnostic(severity, code, span, message, hint));
 
-    /// <summary>Reports a YAML syntax error or a too-large file; returns the root, or <see langword="null"/> after reporting.</summary>
-    public YamlNode? Root(string yaml, string syntaxCode, string what)
+    /// <summary>
+    /// Reports a YAML syntax error or a too-large file; returns the root, or <see langword="null"/> after reporting.
+    /// <paramref name="startHint"/> says how the file should start when its root is not a mapping.
+    /// </summary>
+    public YamlNode? Root(string yaml, string syntaxCode, string what, string startHint = "Start the file with 'id: ...' (or 'topics:' for the topics file).")
     {
         if (yaml.Length > MaxFileLength)
         {
@@ -160,7 +163,7 @@ internal class CatalogYamlReader(string unknownKeyCode, string duplicateCode, st
 
         if (tree.Root is not { Kind: YamlNodeKind.Mapping } root)
         {
-            Add(Severity.Error, shapeCode, Span(tree.Root), $"The {what} must be a mapping of 'key: value' lines.", "Start the file with 'id: ...' (or 'topics:' for the topics file).");
+            Add(Severity.Error, shapeCode, Span(tree.Root), $"The {what} must be a mapping of 'key: value' lines.", startHint);
             return null;
         }
 
