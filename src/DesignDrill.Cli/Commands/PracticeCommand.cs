@@ -102,7 +102,7 @@ internal static class PracticeCommand
             }
 
             var session = new PracticeSession(prompt, plan, PracticeClock.FromEnvironment(), designLevel);
-            var console = new PracticeConsole(session, path, stdin, stdout, stderr, null);
+            var console = new PracticeConsole(session, path, stdin, stdout, stderr, AnswerChecker.AliasesFrom(ConceptCatalog.Default));
             console.Run();
             return ExitCodes.Ok;
         });

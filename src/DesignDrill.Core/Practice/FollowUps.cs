@@ -213,6 +213,18 @@ public static class AnswerChecker
     /// <summary>Longest answer read, in characters (20,000; rule of thumb, pages of text).</summary>
     public const int MaxAnswerLength = 20_000;
 
+    /// <summary>
+    /// Aliases from concept cards: the terms of the card one of whose terms is the concept ("dead-letter queue" →
+    /// "DLQ", "poison message", "dead letter"); none when no card has it.
+    /// </summary>
+    /// <param name="catalog">The concept cards (<see cref="ConceptCatalog.Default"/>).</param>
+    /// <returns>A function for <see cref="Check"/>.</returns>
+    public static Func<string, IEnumerable<string>> AliasesFrom(ConceptCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return concept => catalog.FindByTerm(concept)?.Terms ?? [];
+    }
+
     /// <summary>Checks an answer.</summary>
     /// <param name="followUp">The follow-up answered.</param>
     /// <param name="answer">The answer as written.</param>

@@ -114,6 +114,20 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Should_accept_a_concept_by_a_concept_card_term()
+    {
+        // Given the bundled cards, whose dead-letter-queue card lists DLQ
+        var followUp = new FollowUp(FollowUpKind.Generic, "Q?", ["dead-letter queue", "exponential backoff"], "test");
+
+        // When
+        var feedback = AnswerChecker.Check(followUp, "Retry a few times, then park it in the DLQ.", AnswerChecker.AliasesFrom(ConceptCatalog.Default));
+
+        // Then
+        feedback.Covered.ShouldBe(["dead-letter queue"]);
+        feedback.Missing.ShouldBe(["exponential backoff"]);
+    }
+
+    [Fact]
     public void Should_accept_a_concept_by_an_alias()
     {
         // Given
