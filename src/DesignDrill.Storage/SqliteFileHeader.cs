@@ -21,9 +21,14 @@ internal static class SqliteFileHeader
     /// database) and for a plausible SQLite file.
     /// </summary>
     /// <param name="path">The file.</param>
+    /// <param name="checkSize">
+    /// Whether to check the file's size against the header. False when a hot journal lies beside the file: a commit
+    /// interrupted by a crash may have left the file shorter than its new header says, and SQLite restores it from the
+    /// journal when it opens it (https://www.sqlite.org/atomiccommit.html, "Hot Rollback Journals").
+    /// </param>
     /// <returns>The header facts, or null for an empty file.</returns>
     /// <exception cref="ProgressStoreException">When the file is not an SQLite file or is cut short.</exception>
-    internal static HeaderFacts? Inspect(string path)
+    internal static HeaderFacts? Inspect(string path, bool checkSize = true)
     {
         byte[] header;
         long length;
@@ -58,7 +63,7 @@ internal static class SqliteFileHeader
             throw new ProgressStoreException(path, ProgressStoreProblem.Corrupt, ProgressStoreMessages.BadPageSize(path, pageSize));
         }
 
-        if (length % pageSize != 0)
+        if (checkSize && length % pageSize != 0)
         {
             throw new ProgressStoreException(path, ProgressStoreProblem.Corrupt, ProgressStoreMessages.PartialPage(path, pageSize, length));
         }
@@ -68,7 +73,7 @@ internal static class SqliteFileHeader
         var pages = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(28, 4));
         var changeCounter = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(24, 4));
         var validFor = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(92, 4));
-        if (pages != 0 && changeCounter == validFor && pages * (long)pageSize > length)
+        if (checkSize && pages != 0 && changeCounter == validFor && pages * (long)pageSize > length)
         {
             throw new ProgressStoreException(path, ProgressStoreProblem.Corrupt, ProgressStoreMessages.Truncated(path, pages, pageSize, length));
         }

@@ -85,7 +85,9 @@ public sealed partial class SqliteProgressStore
     /// </summary>
     private static void InspectExisting(string path, int latestVersion)
     {
-        var header = Guarded(path, () => SqliteFileHeader.Inspect(path));
+        var journal = new FileInfo(path + "-journal");
+        var hotJournal = journal.Exists && journal.Length > 0;
+        var header = Guarded(path, () => SqliteFileHeader.Inspect(path, checkSize: !hotJournal));
         if (header is not null)
         {
             if (header.UserVersion > latestVersion)
