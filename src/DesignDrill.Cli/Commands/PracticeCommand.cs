@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using DesignDrill.Cli.Practice;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.DesignDocs;
 using DesignDrill.Core.Practice;
+using DesignDrill.Core.Progress;
 
 namespace DesignDrill.Cli.Commands;
 
@@ -21,6 +24,9 @@ internal static class PracticeCommand
         In the session: ask QUESTION, edit, review, next, status, done (then answer the follow-ups), quit.
         The design file is created from a template (never overwriting a file) and opened with $VISUAL or $EDITOR;
         without one, edit it in any editor and type review. The phase and the time left are shown before every command.
+        A finished session is saved to your progress (scores per rubric dimension, the design, the timeline) and its
+        prompt is scheduled for spaced repetition (FSRS-5); --no-save practises without saving.
+        Progress lives in $DESIGNDRILL_DATA/progress.db, else in your local application data folder (DesignDrill/progress.db).
         Exit codes: 0 finished or quit; 2 unusable input (unknown prompt, minutes other than 45 or 60, unusable progress database).
         """;
 
@@ -31,12 +37,14 @@ internal static class PracticeCommand
         var level = new Option<string?>("--level") { Description = "Level the design is reviewed at: mid, senior or staff (default: mid).", HelpName = "level" };
         var file = new Option<string?>("--file") { Description = "The design file; an existing file is continued, never overwritten (default: ID-practice.md here).", HelpName = "path" };
         var catalog = new Option<string?>("--catalog") { Description = PromptSource.CatalogDescription, HelpName = "dir" };
+        var noSave = new Option<bool>("--no-save") { Description = "Do not save the session to your progress." };
         var command = new Command("practice", "Practise a prompt as a timed interview: ask, write the design, review, finish and answer the follow-ups.");
         command.Arguments.Add(id);
         command.Options.Add(minutes);
         command.Options.Add(level);
         command.Options.Add(file);
         command.Options.Add(catalog);
+        command.Options.Add(noSave);
         command.SetAction(parseResult =>
         {
             var plan = SessionPlan.ForMinutes(parseResult.GetValue(minutes));
@@ -59,16 +67,24 @@ internal static class PracticeCommand
                 return ExitCodes.UnusableInput;
             }
 
+            using var store = parseResult.GetValue(noSave) ? null : ProgressSource.Open(stderr, "practice");
+            if (store is null && !parseResult.GetValue(noSave))
+            {
+                return ExitCodes.UnusableInput;
+            }
+
+            var clock = PracticeClock.FromEnvironment();
             var wanted = parseResult.GetValue(id);
             Prompt? prompt;
             if (wanted is null)
             {
-                prompt = prompts.Prompts.FirstOrDefault();
-                if (prompt is null)
-                {
-                    stderr.WriteLine("drill practice: the catalog has no prompt.");
-                    return ExitCodes.UnusableInput;
-                }
+                var choice = ProgressAnalyzer.PickNextPrompt(
+                    [.. prompts.Prompts.Select(p => new PromptCandidate(p.Id, p.Stresses, p.Difficulty.ToString().ToLowerInvariant()))],
+                    store?.ListSessions() ?? [],
+                    store?.ListCards(CardKinds.Prompt) ?? [],
+                    clock.GetUtcNow());
+                prompt = prompts.Get(choice.PromptId)!;
+                stdout.WriteLine($"Next up: {prompt.Id} — {choice.Reason}");
             }
             else if (prompts.Get(wanted.Trim()) is not { } found)
             {
@@ -101,12 +117,54 @@ internal static class PracticeCommand
                 return ExitCodes.UnusableInput;
             }
 
-            var session = new PracticeSession(prompt, plan, PracticeClock.FromEnvironment(), designLevel);
+            var session = new PracticeSession(prompt, plan, clock, designLevel);
             var console = new PracticeConsole(session, path, stdin, stdout, stderr, AnswerChecker.AliasesFrom(ConceptCatalog.Default));
-            console.Run();
+            if (console.Run() == PracticeConsole.Outcome.Finished && store is not null && session.Result is { } result)
+            {
+                var record = Record(session, result, console.Feedback);
+                var card = ProgressRecorder.RecordFinishedSession(store, record);
+                stdout.WriteLine($"Saved to your progress ({store.Path}): {store.ListSessions().Count} sessions so far. Run 'drill progress' to see them.");
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"'{prompt.Id}' is due for another go on {card.Due.UtcDateTime:yyyy-MM-dd} (spaced repetition, rated {ProgressAnalyzer.RatingFor(record)})."));
+            }
+
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The stored form of a finished session; the details (timeline, questions, findings, follow-ups) as JSON.</summary>
+    internal static SessionRecord Record(PracticeSession session, SessionResult result, IReadOnlyList<FollowUpFeedback> feedback)
+    {
+        var details = new
+        {
+            level = session.Level.ToString().ToLowerInvariant(),
+            durationSeconds = result.Duration.TotalSeconds,
+            timeline = session.Timeline.Select(e => new { atSeconds = e.At.TotalSeconds, kind = e.Kind.ToString(), phase = e.Phase.ToString(), text = e.Text, topics = e.Topics }),
+            questions = session.Questions.Select(q => new { atSeconds = q.At.TotalSeconds, question = q.Question, topics = q.Answer.Topics, answer = q.Answer.Answer }),
+            sessionFindings = result.SessionFindings.Select(f => new { id = f.Id, severity = f.Severity.ToString(), message = f.Message }),
+            review = new { errors = result.Review.Count(Core.Diagnostics.Severity.Error), warnings = result.Review.Count(Core.Diagnostics.Severity.Warning), notes = result.Review.Count(Core.Diagnostics.Severity.Info) },
+            followUps = result.FollowUps.Select((f, i) => new
+            {
+                kind = f.Kind.ToString(),
+                question = f.Question,
+                why = f.Why,
+                concepts = f.Concepts,
+                outcome = f.Outcome?.Summary,
+                covered = i < feedback.Count ? feedback[i].Covered : null,
+                missing = i < feedback.Count ? feedback[i].Missing : null,
+            }),
+        };
+        return new SessionRecord(
+            session.Id,
+            session.Prompt.Id,
+            session.StartedAt,
+            result.FinishedAt,
+            session.Plan.Minutes,
+            result.Scorecard.Scores.ToDictionary(s => s.Dimension, s => s.Score),
+            result.Scorecard.Average,
+            result.Scorecard.Recommendation,
+            session.LatestDesign,
+            JsonSerializer.Serialize(details));
     }
 
     /// <summary><c>ID-practice.md</c> in the current folder, or <c>ID-practice-2.md</c>, ... when taken: never an existing file.</summary>

@@ -171,7 +171,7 @@ public static class ProgressAnalyzer
                 ? "never scored"
                 : Invariant($"avg {progress.WeightedAverage:0.0} over {progress.SessionCount} {(progress.SessionCount == 1 ? "session" : "sessions")}");
             var label = rank == 0 ? "weakest dimension" : "weakest dimension a prompt stresses";
-            var reason = $"{label}: {dimension} ({standing}); {PractisedPhrase(pick.PromptId, lastPractised)}";
+            var reason = $"{label}: {Review.Reporting.JsonReportWriter.DimensionName(dimension)} ({standing}); {PractisedPhrase(pick.PromptId, lastPractised)}";
             return new NextPromptChoice(pick.PromptId, NextPromptBasis.WeakestDimension, dimension, reason);
         }
 

@@ -165,7 +165,7 @@ public sealed class ProgressAnalyzerTests
         choice.PromptId.ShouldBe("notification");
         choice.Basis.ShouldBe(NextPromptBasis.WeakestDimension);
         choice.Dimension.ShouldBe(RubricDimension.Reliability);
-        choice.Reason.ShouldBe("weakest dimension: Reliability (avg 1.5 over 3 sessions); never practised");
+        choice.Reason.ShouldBe("weakest dimension: reliability (avg 1.5 over 3 sessions); never practised");
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class ProgressAnalyzerTests
 
         // Then
         choice.PromptId.ShouldBe("notification");
-        choice.Reason.ShouldBe("weakest dimension: Reliability (avg 2.0 over 2 sessions); last practised 2025-03-01");
+        choice.Reason.ShouldBe("weakest dimension: reliability (avg 2.0 over 2 sessions); last practised 2025-03-01");
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ProgressAnalyzerTests
 
         // Then
         choice.PromptId.ShouldBe("alpha");
-        choice.Reason.ShouldBe("weakest dimension: RequirementDiscovery (never scored); never practised");
+        choice.Reason.ShouldBe("weakest dimension: requirement-discovery (never scored); never practised");
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class ProgressAnalyzerTests
 
         // Then
         choice.Dimension.ShouldBe(RubricDimension.ApiDesign);
-        choice.Reason.ShouldBe("weakest dimension a prompt stresses: ApiDesign (avg 2.0 over 1 session); never practised");
+        choice.Reason.ShouldBe("weakest dimension a prompt stresses: api-design (avg 2.0 over 1 session); never practised");
     }
 
     [Fact]
