@@ -61,6 +61,8 @@ public static class DrillApp
           drill show url-shortener
           drill ask url-shortener "How many daily active users?"
           drill practice url-shortener --minutes 45
+          drill progress
+          drill cards --new 5
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -79,6 +81,8 @@ public static class DrillApp
         var show = ShowCommand.Create(stdout, stderr);
         var ask = AskCommand.Create(stdout, stderr);
         var practice = PracticeCommand.Create(stdin, stdout, stderr);
+        var progress = ProgressCommand.Create(stdout, stderr);
+        var cards = CardsCommand.Create(stdin, stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
@@ -87,6 +91,8 @@ public static class DrillApp
         examples[show] = ShowCommand.Examples;
         examples[ask] = AskCommand.Examples;
         examples[practice] = PracticeCommand.Examples;
+        examples[progress] = ProgressCommand.Examples;
+        examples[cards] = CardsCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
@@ -95,6 +101,8 @@ public static class DrillApp
         root.Subcommands.Add(show);
         root.Subcommands.Add(ask);
         root.Subcommands.Add(practice);
+        root.Subcommands.Add(progress);
+        root.Subcommands.Add(cards);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

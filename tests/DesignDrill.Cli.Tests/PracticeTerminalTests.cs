@@ -26,6 +26,8 @@ public sealed class PracticeTerminalTests : IDisposable
             unset VISUAL
             dotnet '{drill}' practice url-shortener --minutes 45
             echo "drill exited with $?"
+            dotnet '{drill}' progress
+            echo "progress exited with $?"
             sleep 600
             """.ReplaceLineEndings("\n"));
         using var terminal = new Terminal(script);
@@ -69,6 +71,13 @@ public sealed class PracticeTerminalTests : IDisposable
 
         screen = terminal.WaitFor("drill exited with 0");
         screen.ShouldContain("Follow-up 3 of ");
+        screen.ShouldContain($"Saved to your progress ({_dir}/data/progress.db): 1 session so far.");
+
+        // The progress survives the tool's restart: a new process reads the session back
+        screen = terminal.WaitFor("progress exited with 0");
+        screen.ShouldContain("1 session, 2026-11-21 to 2026-11-21");
+        screen.ShouldContain("  2026-11-21 09:00  url-shortener              45 min");
+        screen.ShouldContain("  url-shortener              due 20");
         File.ReadAllText(Path.Combine(_dir, "url-shortener-practice.md")).ShouldBe(File.ReadAllText(sample));
     }
 

@@ -123,7 +123,8 @@ internal static class PracticeCommand
             {
                 var record = Record(session, result, console.Feedback);
                 var card = ProgressRecorder.RecordFinishedSession(store, record);
-                stdout.WriteLine($"Saved to your progress ({store.Path}): {store.ListSessions().Count} sessions so far. Run 'drill progress' to see them.");
+                var count = store.ListSessions().Count;
+                stdout.WriteLine($"Saved to your progress ({store.Path}): {count} {(count == 1 ? "session" : "sessions")} so far. Run 'drill progress' to see them.");
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"'{prompt.Id}' is due for another go on {card.Due.UtcDateTime:yyyy-MM-dd} (spaced repetition, rated {ProgressAnalyzer.RatingFor(record)})."));
             }
 

@@ -26,4 +26,20 @@ public static class ProgressRecorder
         store.RecordReview(ReviewLogEntry.For(card, rating));
         return card;
     }
+
+    /// <summary>Reviews one card (a concept card, or a prompt rated by hand): schedules it, saves it and logs the review.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="kind">The card kind (<see cref="CardKinds"/>).</param>
+    /// <param name="cardId">The card's id.</param>
+    /// <param name="rating">How well it was recalled.</param>
+    /// <param name="now">The time of the review.</param>
+    /// <returns>The card's new state, with its next due time.</returns>
+    public static CardState RecordCardReview(IProgressStore store, string kind, string cardId, Rating rating, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var card = FsrsScheduler.ForKind(kind).Review(store.GetCard(kind, cardId), kind, cardId, rating, now);
+        store.SaveCard(card);
+        store.RecordReview(ReviewLogEntry.For(card, rating));
+        return card;
+    }
 }
