@@ -71,111 +71,111 @@ public static class ConstraintRunner
         switch (change.Change)
         {
             case ScaleFlows scale:
-            {
-                var scaled = Scale(architecture, _ => true, scale.Factor);
-                var after = ArchitectureAnalyzer.Analyze(scaled, parameters);
-                var (first, multiple) = BreakingPoint(architecture, parameters, _ => true);
-                var summary = ScaleSummary(before, after, $"{Number(scale.Factor)}x every flow", "today's load", first, multiple, scale.Factor);
-                return Outcome(change, true, notes, before, after, first, multiple, summary);
-            }
+                {
+                    var scaled = Scale(architecture, _ => true, scale.Factor);
+                    var after = ArchitectureAnalyzer.Analyze(scaled, parameters);
+                    var (first, multiple) = BreakingPoint(architecture, parameters, _ => true);
+                    var summary = ScaleSummary(before, after, $"{Number(scale.Factor)}x every flow", "today's load", first, multiple, scale.Factor);
+                    return Outcome(change, true, notes, before, after, first, multiple, summary);
+                }
 
             case ScaleFlow one:
-            {
-                var target = ResolveFlow(architecture, one.Flow, reference, notes);
-                if (target is null)
                 {
-                    return Outcome(change, false, notes, before, before, null, null, $"Your design has no flow like '{one.Flow}', so this change does not apply.");
-                }
-
-                var affected = Triggered(architecture, target.Name);
-                var scaled = Scale(architecture, f => affected.Contains(f.Name), one.Factor);
-                var after = ArchitectureAnalyzer.Analyze(scaled, parameters);
-                var (first, multiple) = BreakingPoint(architecture, parameters, f => affected.Contains(f.Name));
-                var what = affected.Count > 1 ? $"{Number(one.Factor)}x '{target.Name}' (and the flows it triggers)" : $"{Number(one.Factor)}x '{target.Name}'";
-                var summary = ScaleSummary(before, after, what, $"today's '{target.Name}' rate", first, multiple, one.Factor);
-                return Outcome(change, true, notes, before, after, first, multiple, summary);
-            }
-
-            case KillComponent kill:
-            {
-                var target = ResolveComponent(architecture, parameters, kill.Component, reference, notes, cacheOnly: false);
-                if (target is null)
-                {
-                    return Outcome(change, false, notes, before, before, null, null, $"Your design has no component like '{kill.Component}', so this fault does not apply.");
-                }
-
-                var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase);
-                var p = parameters[target];
-                string what;
-                if (p.HitRatio is not null || p.Component.KindInfo?.Id == "cache")
-                {
-                    changed[target] = p with { HitRatio = 0 };
-                    notes.Add($"'{target}' is a cache: assumed its callers fall back to the origin on errors, so every read misses");
-                    what = $"with '{target}' down (every read misses)";
-                }
-                else
-                {
-                    changed[target] = p with { Availability = 0 };
-                    what = $"with every replica of '{target}' down";
-                }
-
-                return FaultOutcome(change, notes, before, architecture, changed, what);
-            }
-
-            case CacheFlush flush:
-            {
-                var target = ResolveComponent(architecture, parameters, flush.Component, reference, notes, cacheOnly: true);
-                if (target is null)
-                {
-                    return Outcome(change, false, notes, before, before, null, null, "Your design has no cache, so a cold cache changes nothing; ask yourself whether the origin carries the reads.");
-                }
-
-                var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase)
-                {
-                    [target] = parameters[target] with { HitRatio = 0 },
-                };
-                notes.Add($"'{target}' starts cold: every read misses until it warms up");
-                return FaultOutcome(change, notes, before, architecture, changed, $"with '{target}' cold");
-            }
-
-            case LoseRegion:
-            {
-                var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase);
-                var lost = new List<string>();
-                var reduced = new List<string>();
-                foreach (var (name, p) in parameters)
-                {
-                    if (p.IsManaged || p.Component.KindInfo?.Category == ComponentCategory.Client)
+                    var target = ResolveFlow(architecture, one.Flow, reference, notes);
+                    if (target is null)
                     {
-                        continue;
+                        return Outcome(change, false, notes, before, before, null, null, $"Your design has no flow like '{one.Flow}', so this change does not apply.");
                     }
 
-                    var regions = Regions(p.Component);
-                    if (regions >= 2)
+                    var affected = Triggered(architecture, target.Name);
+                    var scaled = Scale(architecture, f => affected.Contains(f.Name), one.Factor);
+                    var after = ArchitectureAnalyzer.Analyze(scaled, parameters);
+                    var (first, multiple) = BreakingPoint(architecture, parameters, f => affected.Contains(f.Name));
+                    var what = affected.Count > 1 ? $"{Number(one.Factor)}x '{target.Name}' (and the flows it triggers)" : $"{Number(one.Factor)}x '{target.Name}'";
+                    var summary = ScaleSummary(before, after, what, $"today's '{target.Name}' rate", first, multiple, one.Factor);
+                    return Outcome(change, true, notes, before, after, first, multiple, summary);
+                }
+
+            case KillComponent kill:
+                {
+                    var target = ResolveComponent(architecture, parameters, kill.Component, reference, notes, cacheOnly: false);
+                    if (target is null)
                     {
-                        var keep = (regions - 1) / (double)regions;
-                        changed[name] = p with { ReadCapacityPerReplica = p.ReadCapacityPerReplica * keep, WriteCapacityPerReplica = p.WriteCapacityPerReplica * keep };
-                        reduced.Add($"{name} ({regions - 1} of {regions} regions left)");
+                        return Outcome(change, false, notes, before, before, null, null, $"Your design has no component like '{kill.Component}', so this fault does not apply.");
+                    }
+
+                    var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase);
+                    var p = parameters[target];
+                    string what;
+                    if (p.HitRatio is not null || p.Component.KindInfo?.Id == "cache")
+                    {
+                        changed[target] = p with { HitRatio = 0 };
+                        notes.Add($"'{target}' is a cache: assumed its callers fall back to the origin on errors, so every read misses");
+                        what = $"with '{target}' down (every read misses)";
                     }
                     else
                     {
-                        changed[name] = p with { Availability = 0 };
-                        lost.Add(name);
+                        changed[target] = p with { Availability = 0 };
+                        what = $"with every replica of '{target}' down";
                     }
+
+                    return FaultOutcome(change, notes, before, architecture, changed, what);
                 }
 
-                if (reduced.Count > 0)
+            case CacheFlush flush:
                 {
-                    notes.Add("capacity kept: " + string.Join(", ", reduced));
+                    var target = ResolveComponent(architecture, parameters, flush.Component, reference, notes, cacheOnly: true);
+                    if (target is null)
+                    {
+                        return Outcome(change, false, notes, before, before, null, null, "Your design has no cache, so a cold cache changes nothing; ask yourself whether the origin carries the reads.");
+                    }
+
+                    var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase)
+                    {
+                        [target] = parameters[target] with { HitRatio = 0 },
+                    };
+                    notes.Add($"'{target}' starts cold: every read misses until it warms up");
+                    return FaultOutcome(change, notes, before, architecture, changed, $"with '{target}' cold");
                 }
 
-                if (lost.Count > 0)
+            case LoseRegion:
                 {
-                    notes.Add("in one region only, so lost: " + string.Join(", ", lost));
-                }
+                    var changed = new Dictionary<string, ComponentParameters>(parameters, StringComparer.OrdinalIgnoreCase);
+                    var lost = new List<string>();
+                    var reduced = new List<string>();
+                    foreach (var (name, p) in parameters)
+                    {
+                        if (p.IsManaged || p.Component.KindInfo?.Category == ComponentCategory.Client)
+                        {
+                            continue;
+                        }
 
-                return FaultOutcome(change, notes, before, architecture, changed, "with one region lost");
-            }
+                        var regions = Regions(p.Component);
+                        if (regions >= 2)
+                        {
+                            var keep = (regions - 1) / (double)regions;
+                            changed[name] = p with { ReadCapacityPerReplica = p.ReadCapacityPerReplica * keep, WriteCapacityPerReplica = p.WriteCapacityPerReplica * keep };
+                            reduced.Add($"{name} ({regions - 1} of {regions} regions left)");
+                        }
+                        else
+                        {
+                            changed[name] = p with { Availability = 0 };
+                            lost.Add(name);
+                        }
+                    }
+
+                    if (reduced.Count > 0)
+                    {
+                        notes.Add("capacity kept: " + string.Join(", ", reduced));
+                    }
+
+                    if (lost.Count > 0)
+                    {
+                        notes.Add("in one region only, so lost: " + string.Join(", ", lost));
+                    }
+
+                    return FaultOutcome(change, notes, before, architecture, changed, "with one region lost");
+                }
 
             default:
                 return Outcome(change, false, ["unknown change"], before, before, null, null, "This change is not supported.");
