@@ -229,7 +229,7 @@ internal sealed class PracticeConsole(
         stdout.WriteLine();
         stdout.WriteLine($"Finished after {SessionClock.Format(result.Duration)} of {session.Plan.Minutes} minutes.");
         var review = result.Review;
-        stdout.WriteLine($"Review: {review.Count(Severity.Error)} errors, {review.Count(Severity.Warning)} warnings, {review.Count(Severity.Info)} notes (type 'drill review {designPath}' for the full report).");
+        stdout.WriteLine($"Review: {Plural(review.Count(Severity.Error), "error")}, {Plural(review.Count(Severity.Warning), "warning")}, {Plural(review.Count(Severity.Info), "note")} (type 'drill review {designPath}' for the full report).");
         stdout.WriteLine();
         stdout.WriteLine("How the session went:");
         if (result.SessionFindings.Count == 0)
@@ -344,6 +344,8 @@ internal sealed class PracticeConsole(
             return null;
         }
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static byte[] Hash(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 

@@ -130,7 +130,7 @@ internal static partial class NfrParser
 
         void Add(NonFunctionalRequirement requirement, Match m)
         {
-            result.Add(requirement);
+            result.Add(requirement with { Clause = ClauseAround(text, m.Index) });
             taken.Add((m.Index, m.Index + m.Length));
         }
 
@@ -165,6 +165,17 @@ internal static partial class NfrParser
             var appliesTo = after.Success && after.Index == m.Index + m.Length ? Clause(after.Groups["what"].Value) : null;
             Add(new NonFunctionalRequirement(kind, text, Span(m.Index, m.Index + m.Length), true, BoundText: m.Value.Trim(), BoundSpan: Span(m.Index, m.Index + m.Length), Percent: percent, AppliesTo: appliesTo), m);
         }
+    }
+
+    /// <summary>
+    /// The clause of <paramref name="text"/> around <paramref name="index"/>: the text between the semicolons before and
+    /// after it, trimmed (the whole text when it has no semicolon). "99.99% for reads; 99.95% for follow" has two.
+    /// </summary>
+    internal static string ClauseAround(string text, int index)
+    {
+        var start = index <= 0 ? 0 : text.LastIndexOf(';', Math.Min(index, text.Length) - 1) + 1;
+        var end = text.IndexOf(';', Math.Min(index, text.Length));
+        return text[start..(end < 0 ? text.Length : end)].Trim();
     }
 
     private static NfrKind NinesKind(string text, int start, int end, double percent)

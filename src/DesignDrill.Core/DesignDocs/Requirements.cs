@@ -77,4 +77,11 @@ public sealed record NonFunctionalRequirement(
     SourceSpan BoundSpan = default,
     double? Percent = null,
     string? ConsistencyModel = null,
-    string? AppliesTo = null);
+    string? AppliesTo = null)
+{
+    /// <summary>
+    /// The clause of the line the target was read from (between semicolons), so flows named for another target on the
+    /// same line ("99.99% for reads; 99.95% for follow") are not held to this one; <see langword="null"/> when built by hand.
+    /// </summary>
+    public string? Clause { get; init; }
+}

@@ -159,6 +159,22 @@ public sealed class ReviewRuleTests
     }
 
     [Fact]
+    public void Should_hold_each_flow_to_the_target_of_its_own_clause()
+    {
+        // Given one line with two availability targets, and a write flow through one CloudFront distribution (99.9%)
+        var text = Complete
+            .Replace("availability 99.9%", "availability 99.99% for reads; availability 99.9% for count", StringComparison.Ordinal)
+            .Replace("flow count at peak_views, write: client -> api -> counts", "cdn: cloudfront\nflow count at peak_views, write: client -> cdn", StringComparison.Ordinal);
+
+        // When
+        var report = DesignReviewer.Review(text);
+
+        // Then: 'count' meets its own 99.9% and is not held to the 99.99% of the first clause
+        report.Findings.Where(f => f.Id == "REV039").ShouldBeEmpty();
+        report.Document.Requirements.NonFunctional.Select(n => n.Clause).ShouldContain("availability 99.9% for count");
+    }
+
+    [Fact]
     public void Should_flag_a_queue_without_dead_letters_retries_or_idempotent_consumers()
     {
         // Given a stream, and no word on duplicates or poison messages anywhere
