@@ -48,6 +48,11 @@ public sealed class CacheAcceptanceTests(ITestOutputHelper output)
         Math.Abs(hitRatio - che.HitRatio).ShouldBeLessThan(0.02);
     }
 
+    /// <remarks>
+    /// In-cache LFU (Shah et al.) keeps counts only while an entry is cached, so the set of entries that gathered high
+    /// counts early stays and newcomers, starting at 1, are the next victims: it closes most, not all, of the gap to the
+    /// ideal (Breslau et al., INFOCOM 1999, call the ideal one Perfect-LFU). Measured gaps are 1–5 points here.
+    /// </remarks>
     [Theory]
     [InlineData(0.8, 0.01)]
     [InlineData(0.8, 0.05)]
@@ -73,8 +78,10 @@ public sealed class CacheAcceptanceTests(ITestOutputHelper output)
         // Then
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"LFU N={KeyCount} s={s} C={capacity}: simulated {lfu:P2} ± {halfWidth:P2}, ideal top-C {ideal:P2}, LRU (Che) {lru:P2}"));
-        lfu.ShouldBeGreaterThan(lru);
-        (ideal - lfu).ShouldBeLessThan(0.02);
+        lfu.ShouldBeGreaterThan(lru + 0.02);
+        lfu.ShouldBeLessThanOrEqualTo(ideal + (3 * halfWidth));
+        (ideal - lfu).ShouldBeLessThan(0.05);
+        ((lfu - lru) / (ideal - lru)).ShouldBeGreaterThan(0.6, "LFU should close most of the gap between LRU and the ideal top-C cache");
     }
 
     /// <summary>Five characteristic times, at least twice the capacity and 200K requests (rule of thumb: the LRU state mixes within a few T).</summary>
