@@ -53,10 +53,20 @@ public static class SimTime
     /// </summary>
     /// <param name="seconds">The duration in seconds; NaN and negative values give 0, +∞ gives <see cref="MaxNs"/>.</param>
     /// <returns>The duration in nanoseconds, in [0, <see cref="MaxNs"/>].</returns>
-    public static long FromSecondsSaturating(double seconds)
+    public static long FromSecondsSaturating(double seconds) => RoundSaturating(seconds * NanosecondsPerSecond);
+
+    /// <summary>
+    /// Rounds a non-negative number of nanoseconds held in a double (e.g. an exponential sample scaled to nanoseconds)
+    /// to the nearest whole nanosecond, clamped to [0, <see cref="MaxNs"/>].
+    /// </summary>
+    /// <param name="nanoseconds">The duration in nanoseconds; NaN and negative values give 0, +∞ gives <see cref="MaxNs"/>.</param>
+    /// <returns>The duration in nanoseconds, in [0, <see cref="MaxNs"/>].</returns>
+    public static long RoundSaturating(double nanoseconds)
     {
-        var ns = (seconds * NanosecondsPerSecond) + 0.5;
-        if (ns < MaxSeconds * NanosecondsPerSecond)
+        var ns = nanoseconds + 0.5;
+
+        // 2^63 is exactly representable; every double below it converts to a long without overflow.
+        if (ns < TwoToThe63)
         {
             return ns >= 1 ? (long)ns : 0;
         }
@@ -71,13 +81,14 @@ public static class SimTime
     public static long AddSaturating(long timeNs, long delayNs) =>
         delayNs > MaxNs - timeNs ? MaxNs : timeNs + delayNs;
 
+    private const double TwoToThe63 = 9_223_372_036_854_775_808.0;
+
     private static long FromScaled(double value, long nanosecondsPerUnit, string parameter)
     {
         var ns = Math.Round(value * nanosecondsPerUnit, MidpointRounding.AwayFromZero);
 
-        // 2^63 is exactly representable; every double below it (in magnitude) converts to a long without overflow.
-        const double Limit = 9_223_372_036_854_775_808.0;
-        if (!(ns < Limit && ns >= -Limit))
+        // Every double of magnitude below 2^63 (exactly representable) converts to a long without overflow.
+        if (!(ns < TwoToThe63 && ns >= -TwoToThe63))
         {
             throw new ArgumentOutOfRangeException(parameter, value,
                 $"The time must be a finite number within ±{MaxSeconds:E3} seconds (about 292 years); larger values overflow a 64-bit nanosecond count.");
