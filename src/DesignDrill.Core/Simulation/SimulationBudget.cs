@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DesignDrill.Core.Simulation;
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed class SimulationBudget
     /// <param name="nextTimeNs">The simulated time of the event about to be processed, in nanoseconds.</param>
     /// <param name="status">The limit reached; <see cref="SimulationStatus.Completed"/> when none.</param>
     /// <returns>Whether the run must stop.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ShouldStop(long eventsProcessed, long nextTimeNs, out SimulationStatus status)
     {
         if (eventsProcessed >= _limits.MaxEvents)

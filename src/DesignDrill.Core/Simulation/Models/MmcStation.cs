@@ -98,6 +98,9 @@ public static class MmcStation
             waitingArea += lineCount * elapsed;
             lastNs = now;
 
+            // The wait of the customer who starts service at this event, or −1 when nobody does.
+            long waitNs = -1;
+
             if (next.Payload == StationEvent.Arrival)
             {
                 if (arrivals == warmUp)
@@ -120,7 +123,7 @@ public static class MmcStation
                 {
                     busy++;
                     admitted++;
-                    StartService(0);
+                    waitNs = 0;
                 }
                 else if (lineCount < capacity)
                 {
@@ -149,14 +152,27 @@ public static class MmcStation
             }
             else if (lineCount > 0)
             {
-                var arrivedNs = line[lineHead];
+                waitNs = now - line[lineHead];
                 lineHead = (lineHead + 1) & (line.Length - 1);
                 lineCount--;
-                StartService(now - arrivedNs);
             }
             else
             {
                 busy--;
+            }
+
+            if (waitNs >= 0)
+            {
+                // The next customer in arrival order (FIFO) starts service on a worker already counted as busy; its
+                // wait and response time are known now.
+                var serviceNs = SimTime.RoundSaturating(random.ExponentialWithMean(meanServiceNs));
+                events.Enqueue(SimTime.AddSaturating(now, serviceNs), StationEvent.Departure);
+                if (started++ >= firstMeasuredAdmission)
+                {
+                    var waitSeconds = waitNs * SecondsPerNanosecond;
+                    waits.Add(waitSeconds);
+                    responses.Add(waitSeconds + (serviceNs * SecondsPerNanosecond));
+                }
             }
 
             if (arrivals == customers && lineCount == 0)
@@ -182,18 +198,6 @@ public static class MmcStation
             MeanQueueLength: measuredNs > 0 ? waitingArea / measuredNs : double.NaN,
             MeasuredSeconds: SimTime.ToSeconds(measuredNs));
 
-        // Starts the service of the next customer in arrival order (FIFO) on a worker already counted as busy.
-        void StartService(long waitNs)
-        {
-            var serviceNs = SimTime.RoundSaturating(random.ExponentialWithMean(meanServiceNs));
-            events.Enqueue(SimTime.AddSaturating(now, serviceNs), StationEvent.Departure);
-            if (started++ >= firstMeasuredAdmission)
-            {
-                var waitSeconds = waitNs * SecondsPerNanosecond;
-                waits.Add(waitSeconds);
-                responses.Add(waitSeconds + (serviceNs * SecondsPerNanosecond));
-            }
-        }
     }
 
     private static long[] Grow(long[] line, int head, int count)
