@@ -60,7 +60,7 @@ public sealed class LeakyBucketLimiter : RateLimiterBase
     }
 
     /// <summary>The drain rate in requests per second, after rounding to a multiple of 1e-9.</summary>
-    public double RatePerSecond => (double)_nanoRequestsPerSecond / 1e9;
+    public double RatePerSecond => RateArithmetic.ToRatePerSecond(_nanoRequestsPerSecond);
 
     /// <summary>The bucket capacity in requests: the largest burst admitted at once.</summary>
     public long Capacity { get; }

@@ -36,8 +36,16 @@ internal static class RateArithmetic
                 "1e18; write for example 100 for 100 requests per second.");
         }
 
-        return (Int128)Math.Round(ratePerSecond * 1e9, MidpointRounding.ToEven);
+        // Through decimal: a double converts to its shortest round-trip decimal (3.3, not 3.2999999999999998), so
+        // the rate is exactly what the person wrote, to the nearest 1e-9 per second.
+        return (Int128)decimal.Round((decimal)ratePerSecond * 1_000_000_000m, MidpointRounding.ToEven);
     }
+
+    /// <summary>Converts a rate in nano-requests per second back to requests per second, for reporting.</summary>
+    /// <param name="nanoRequestsPerSecond">The rate in nano-requests per second; between 1 and 1e27.</param>
+    /// <returns>The rate in requests per second, rounded to the nearest <see cref="double"/>.</returns>
+    public static double ToRatePerSecond(Int128 nanoRequestsPerSecond) =>
+        (double)((decimal)nanoRequestsPerSecond / 1_000_000_000m);
 
     /// <summary>
     /// The time in whole nanoseconds for the rate to move a bucket through <paramref name="levelUnits"/>: the

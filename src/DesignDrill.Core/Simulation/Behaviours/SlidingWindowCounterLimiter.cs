@@ -15,10 +15,12 @@ namespace DesignDrill.Core.Simulation.Behaviours;
 /// <para>
 /// Error of the approximation: each aligned window admits at most <see cref="Limit"/> (the estimate is at least
 /// the current count), so any interval of length window, which overlaps at most two aligned windows, holds at most
-/// 2 × limit admissions — and a burst at the end of one window followed by steady traffic in the next approaches
-/// that bound. In steady overload it admits about limit per window (limit − 1 or limit, as the previous window's
-/// weight is never exactly 0 before the boundary). The tests pin both figures; docs/simulation-rate-limiters.md
-/// gives them.
+/// 2 × limit admissions — and the bound is reached: the limit at the very end of one window, then a steady stream in
+/// the next, which gets its last request in once the previous window weighs less than one request. Across a
+/// boundary burst it admits limit + 1 (the fraction of a request the previous window no longer weighs). In steady
+/// overload (2× to 1,000× the limit, evenly spaced) it admits exactly the limit per window; offered exactly the
+/// limit, evenly spaced, it wrongly rejects at most one request per window (0.5% at limit 100). The tests pin these
+/// figures; docs/simulation-rate-limiters.md gives them.
 /// </para>
 /// <para>Memory is two counters whatever the limit; exact integer arithmetic in <see cref="Int128"/>; O(1) per call.</para>
 /// </remarks>

@@ -53,7 +53,7 @@ public sealed class TokenBucketLimiter : RateLimiterBase
     }
 
     /// <summary>The refill rate in requests per second, after rounding to a multiple of 1e-9.</summary>
-    public double RatePerSecond => (double)_nanoRequestsPerSecond / 1e9;
+    public double RatePerSecond => RateArithmetic.ToRatePerSecond(_nanoRequestsPerSecond);
 
     /// <summary>The bucket size in requests: the largest burst admitted at once.</summary>
     public long Burst { get; }
