@@ -94,6 +94,25 @@ public sealed class RateLimiterPropertyTests
     }
 
     [Fact]
+    public void Should_find_the_fixed_window_over_its_limit_on_the_same_random_arrivals()
+    {
+        // Given: 200 patterns drawn from the generator the sliding-log properties use, with a fixed seed.
+        var cases = WindowCases.Generator.Sample(50, new Rnd(20_250_507), 200);
+
+        // When
+        var overLimit = cases.Count(c => MaxInAnySpan(
+            AdmittedTimes(new FixedWindowLimiter(c.Limit, c.WindowNs), ArrivalsFromGaps(0, c.GapsNs)),
+            c.WindowNs) > c.Limit);
+        var logOverLimit = cases.Count(c => MaxInAnySpan(
+            AdmittedTimes(new SlidingWindowLogLimiter(c.Limit, c.WindowNs), ArrivalsFromGaps(0, c.GapsNs)),
+            c.WindowNs) > c.Limit);
+
+        // Then: the patterns do provoke boundary bursts (46 of the 200), so the sliding-log property can fail.
+        overLimit.ShouldBeGreaterThan(20);
+        logOverLimit.ShouldBe(0);
+    }
+
+    [Fact]
     public void Should_never_admit_more_than_twice_the_limit_in_any_span_with_the_sliding_counter()
     {
         Prop.ForAll(WindowCases, c =>
