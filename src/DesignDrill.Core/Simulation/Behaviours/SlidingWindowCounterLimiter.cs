@@ -26,6 +26,7 @@ namespace DesignDrill.Core.Simulation.Behaviours;
 /// </remarks>
 public sealed class SlidingWindowCounterLimiter : RateLimiterBase
 {
+    private readonly Int128 _limitTimesWindow;
     private long _windowIndex;
     private long _currentCount;
     private long _previousCount;
@@ -40,6 +41,7 @@ public sealed class SlidingWindowCounterLimiter : RateLimiterBase
     {
         Limit = WindowArguments.CheckLimit(limit, nameof(limit));
         WindowNs = WindowArguments.CheckWindow(windowNs, nameof(windowNs));
+        _limitTimesWindow = (Int128)limit * windowNs;
     }
 
     /// <summary>The most requests admitted per window, as estimated.</summary>
@@ -60,9 +62,11 @@ public sealed class SlidingWindowCounterLimiter : RateLimiterBase
         }
 
         // previous × (window − elapsed) / window + current < limit, multiplied through by window: exact in Int128.
+        // Both counts are at most the limit, so each product is below 2^126 and their sum below 2^127: unchecked is
+        // safe and skips the slow checked 128-bit multiply.
         var elapsedNs = nowNs - (windowIndex * WindowNs);
-        var weighted = ((Int128)_previousCount * (WindowNs - elapsedNs)) + ((Int128)_currentCount * WindowNs);
-        if (weighted >= (Int128)Limit * WindowNs)
+        var weighted = unchecked(((Int128)_previousCount * (WindowNs - elapsedNs)) + ((Int128)_currentCount * WindowNs));
+        if (weighted >= _limitTimesWindow)
         {
             return false;
         }
