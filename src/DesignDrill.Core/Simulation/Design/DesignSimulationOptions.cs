@@ -1,0 +1,89 @@
+namespace DesignDrill.Core.Simulation.Design;
+
+/// <summary>How to run a design through the simulator.</summary>
+public sealed record DesignSimulationOptions
+{
+    /// <summary>Default simulated duration: 60 s (rule of thumb: long enough for a per-second series to settle).</summary>
+    public const double DefaultDurationSeconds = 60;
+
+    /// <summary>
+    /// Default cap on simulated requests (arrivals of every flow together): 50 million (rule of thumb: a few seconds of
+    /// wall time at interview scale; bounds absurd rates such as 10^15 requests/s).
+    /// </summary>
+    public const long DefaultMaxRequests = 50_000_000;
+
+    /// <summary>
+    /// Default bound on a station's waiting line, per server: 1,000 (rule of thumb for a thread pool's accept queue);
+    /// arrivals beyond it fail with "queue full".
+    /// </summary>
+    public const int DefaultQueuePerServer = 1_000;
+
+    /// <summary>Simulated duration in seconds, &gt; 0.</summary>
+    public double DurationSeconds { get; init; } = DefaultDurationSeconds;
+
+    /// <summary>Seconds at the start whose observations are discarded (warm-up); default a tenth of the duration.</summary>
+    public double? WarmUpSeconds { get; init; }
+
+    /// <summary>The random seed; the same seed and input give identical results.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Multiplier on every flow's rate (<c>--load 3x</c>), &gt; 0.</summary>
+    public double LoadFactor { get; init; } = 1;
+
+    /// <summary>Only this flow's requests are generated (<c>--flow NAME</c>); every flow when <see langword="null"/>.</summary>
+    public string? OnlyFlow { get; init; }
+
+    /// <summary>Cap on simulated requests; the run stops with a message when reached.</summary>
+    public long MaxRequests { get; init; } = DefaultMaxRequests;
+
+    /// <summary>Waiting-line bound per server (see <see cref="DefaultQueuePerServer"/>).</summary>
+    public int QueuePerServer { get; init; } = DefaultQueuePerServer;
+
+    /// <summary>Batches for the batch-means confidence intervals (30 by default; see <c>BatchMeans</c>).</summary>
+    public int BatchCount { get; init; } = Statistics.BatchMeans.DefaultBatchCount;
+
+    /// <summary>Engine limits (events, wall clock, memory); <see cref="SimulationLimits.Default"/> when omitted.</summary>
+    public SimulationLimits? Limits { get; init; }
+
+    /// <summary>Checks the options.</summary>
+    /// <returns>The problems, empty when the options are usable.</returns>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!(DurationSeconds > 0) || !double.IsFinite(DurationSeconds))
+        {
+            problems.Add($"the duration must be a positive number of seconds, not {DurationSeconds}");
+        }
+        else if (DurationSeconds > SimTime.MaxSeconds / 2)
+        {
+            problems.Add($"the duration of {DurationSeconds:0} s is beyond what simulated time can hold (about {SimTime.MaxSeconds / 2:0.###e0} s)");
+        }
+
+        if (WarmUpSeconds is { } w && (!(w >= 0) || !double.IsFinite(w) || w >= DurationSeconds))
+        {
+            problems.Add($"the warm-up must be at least 0 and shorter than the duration, not {w}");
+        }
+
+        if (!(LoadFactor > 0) || !double.IsFinite(LoadFactor) || LoadFactor > 1e6)
+        {
+            problems.Add($"the load factor must be above 0 and at most 1,000,000, not {LoadFactor}");
+        }
+
+        if (MaxRequests < 1)
+        {
+            problems.Add("the request cap must be at least 1");
+        }
+
+        if (QueuePerServer < 1)
+        {
+            problems.Add("the queue bound per server must be at least 1");
+        }
+
+        if (BatchCount < 2)
+        {
+            problems.Add("at least 2 batches are needed for a confidence interval");
+        }
+
+        return problems;
+    }
+}

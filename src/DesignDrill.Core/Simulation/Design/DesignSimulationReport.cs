@@ -1,0 +1,98 @@
+using DesignDrill.Core.Simulation.Statistics;
+
+namespace DesignDrill.Core.Simulation.Design;
+
+/// <summary>What one flow did over the measured part of a run (after warm-up).</summary>
+/// <param name="Name">The flow's name.</param>
+/// <param name="RatePerSecond">The arrival rate simulated (the design's rate × the load factor).</param>
+/// <param name="Offered">Requests that arrived after warm-up.</param>
+/// <param name="Completed">Requests whose response completed after warm-up.</param>
+/// <param name="Failed">Requests that failed after warm-up (every cause).</param>
+/// <param name="FailedQueueFull">Of <paramref name="Failed"/>: refused because a waiting line was full.</param>
+/// <param name="ThroughputPerSecond">Completed requests per measured second.</param>
+/// <param name="LatencyMeanSeconds">Mean response time with its 95% half-width.</param>
+/// <param name="LatencyP50Seconds">Median response time.</param>
+/// <param name="LatencyP95Seconds">95th percentile.</param>
+/// <param name="LatencyP99Seconds">99th percentile.</param>
+public sealed record FlowSimulation(
+    string Name,
+    double RatePerSecond,
+    long Offered,
+    long Completed,
+    long Failed,
+    long FailedQueueFull,
+    double ThroughputPerSecond,
+    BatchEstimate LatencyMeanSeconds,
+    BatchEstimate LatencyP50Seconds,
+    BatchEstimate LatencyP95Seconds,
+    BatchEstimate LatencyP99Seconds);
+
+/// <summary>What one component did over the measured part of a run.</summary>
+/// <param name="Name">The component's name.</param>
+/// <param name="Servers">Parallel servers simulated (replicas × concurrency, as in the analytic model); 0 for a component modelled as never queueing (managed, unbounded).</param>
+/// <param name="Utilization">Busy server-time ÷ (servers × measured time), 0–1; 0 for unbounded components.</param>
+/// <param name="MeanQueueLength">Time-average number of jobs waiting (not in service).</param>
+/// <param name="WaitMeanSeconds">Mean wait before service, with its 95% half-width.</param>
+/// <param name="WaitProbability">Fraction of jobs that waited at all (Erlang C's P(wait) for an M/M/c), with its half-width.</param>
+/// <param name="Jobs">Jobs served after warm-up.</param>
+/// <param name="HitRatio">For caches: hits ÷ lookups after warm-up; <see langword="null"/> otherwise.</param>
+public sealed record ComponentSimulation(
+    string Name,
+    int Servers,
+    double Utilization,
+    double MeanQueueLength,
+    BatchEstimate WaitMeanSeconds,
+    BatchEstimate WaitProbability,
+    long Jobs,
+    double? HitRatio);
+
+/// <summary>One point of a per-interval series.</summary>
+/// <param name="StartSeconds">Start of the interval, seconds since the start of the run.</param>
+/// <param name="Offered">Arrivals of the flow in the interval.</param>
+/// <param name="Completed">Responses completed.</param>
+/// <param name="Failed">Failures.</param>
+/// <param name="LatencyP50Seconds">Median response time of the responses completed in the interval (NaN when none).</param>
+/// <param name="LatencyP99Seconds">Their 99th percentile (NaN when none).</param>
+public readonly record struct FlowSeriesPoint(double StartSeconds, long Offered, long Completed, long Failed, double LatencyP50Seconds, double LatencyP99Seconds);
+
+/// <summary>One point of a component's per-interval series.</summary>
+/// <param name="StartSeconds">Start of the interval.</param>
+/// <param name="Utilization">Busy fraction over the interval.</param>
+/// <param name="QueueLength">Jobs waiting at the end of the interval.</param>
+public readonly record struct ComponentSeriesPoint(double StartSeconds, double Utilization, long QueueLength);
+
+/// <summary>The result of simulating a design.</summary>
+/// <param name="Outcome">Whether the run finished, or why it stopped early (a limit, cancellation).</param>
+/// <param name="Seed">The seed used.</param>
+/// <param name="DurationSeconds">Simulated seconds run (less than asked when stopped early).</param>
+/// <param name="WarmUpSeconds">Seconds discarded at the start.</param>
+/// <param name="IntervalSeconds">Width of one series interval (1 s for runs up to an hour; longer runs keep at most 3,600 points).</param>
+/// <param name="Requests">Requests generated in the whole run.</param>
+/// <param name="Flows">Per flow, in design order.</param>
+/// <param name="Components">Per simulated component, in design order.</param>
+/// <param name="FlowSeries">Per flow (same order), its series.</param>
+/// <param name="ComponentSeries">Per component (same order), its series.</param>
+/// <param name="Notes">What was simplified or left out ("flow 'x' has no rate; not simulated").</param>
+public sealed record DesignSimulationReport(
+    SimulationOutcome Outcome,
+    int Seed,
+    double DurationSeconds,
+    double WarmUpSeconds,
+    double IntervalSeconds,
+    long Requests,
+    IReadOnlyList<FlowSimulation> Flows,
+    IReadOnlyList<ComponentSimulation> Components,
+    IReadOnlyList<IReadOnlyList<FlowSeriesPoint>> FlowSeries,
+    IReadOnlyList<IReadOnlyList<ComponentSeriesPoint>> ComponentSeries,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The flow of that name (case-insensitive), or <see langword="null"/>.</summary>
+    /// <param name="name">A flow name.</param>
+    /// <returns>Its result.</returns>
+    public FlowSimulation? FindFlow(string name) => Flows.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The component of that name (case-insensitive), or <see langword="null"/>.</summary>
+    /// <param name="name">A component name.</param>
+    /// <returns>Its result.</returns>
+    public ComponentSimulation? FindComponent(string name) => Components.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+}

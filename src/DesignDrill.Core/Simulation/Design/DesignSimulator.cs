@@ -1,0 +1,720 @@
+using System.Globalization;
+using DesignDrill.Core.Analysis;
+using DesignDrill.Core.Catalog;
+using DesignDrill.Core.Review;
+using DesignDrill.Core.Simulation.Statistics;
+
+namespace DesignDrill.Core.Simulation.Design;
+
+/// <summary>
+/// Runs a reviewed design request by request (docs/simulation.md, "The design-driven simulation"). Every component with
+/// bounded capacity is a station with the analytic model's servers (replicas × concurrency) and exponential service
+/// times of the catalog's or design's mean, a FIFO waiting line bounded at <see cref="DesignSimulationOptions.QueuePerServer"/>
+/// per server, and unbounded (managed, usage-priced) components are pure delays. Each flow is a Poisson stream at its
+/// rate × the load factor; a request walks the flow's steps in order — siblings one after another, a fan-out of N as N
+/// parallel calls (a fraction below 1 as a call with that probability), a cache-miss branch only when the cache before
+/// it missed (hit with the cache's hit ratio) — and its response completes when its last step on the request path
+/// is done, while the steps after an asynchronous hand-off go on using capacity. Deterministic for a given seed.
+/// </summary>
+public static class DesignSimulator
+{
+    /// <summary>Most steps a flow may have to be simulated (64: one bit each in a visit mask).</summary>
+    public const int MaxStepsPerFlow = 64;
+
+    /// <summary>Most parallel calls a fan-out makes per visit (10,000; rule of thumb, bounds one request's work).</summary>
+    public const int MaxFanOut = 10_000;
+
+    /// <summary>Most points of a series (3,600): runs longer than an hour get wider intervals.</summary>
+    public const int MaxSeriesPoints = 3_600;
+
+    /// <summary>Simulates a reviewed design.</summary>
+    /// <param name="report">The review (its bound architecture and analysis).</param>
+    /// <param name="options">Duration, seed, load factor and limits; defaults when omitted.</param>
+    /// <param name="cancellation">Stops the run early (status Cancelled).</param>
+    /// <param name="clock">Wall clock for the wall-clock limit; <see cref="TimeProvider.System"/> when omitted.</param>
+    /// <param name="catalog">Component defaults; <see cref="ComponentCatalog.Default"/> when omitted.</param>
+    /// <returns>The report. A design with no flow to run gives an empty report with a note.</returns>
+    /// <exception cref="ArgumentException">The options are unusable (see <see cref="DesignSimulationOptions.Problems"/>).</exception>
+    public static DesignSimulationReport Run(
+        ReviewReport report, DesignSimulationOptions? options = null, CancellationToken cancellation = default, TimeProvider? clock = null, ComponentCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new DesignSimulationOptions();
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Cannot simulate: " + string.Join("; ", problems) + ".", nameof(options));
+        }
+
+        return new DesignRun(report, options, catalog ?? ComponentCatalog.Default, cancellation, clock).Execute();
+    }
+
+    private enum EventKind : byte
+    {
+        Arrival,
+        Departure,
+        Tick,
+    }
+
+    private readonly record struct SimEvent(EventKind Kind, int A, int B);
+
+    private sealed class FlowPlan
+    {
+        public required string Name;
+        public required double RatePerSecond;
+        public required int Start;
+        public required int LastOnPath;
+        public required int[] Station;
+        public required int[] Caller;
+        public required bool[] OnMiss;
+        public required int[] Gate;
+        public required double[] FanOut;
+        public bool Simulated = true;
+        public BatchMeans Latency = null!;
+        public long Offered;
+        public long Completed;
+        public long Failed;
+        public long FailedQueueFull;
+        public long[] IntervalHistogram = [];
+        public long IntervalCount;
+        public List<FlowSeriesPoint> Series = [];
+        public long IntervalOffered;
+        public long IntervalCompleted;
+        public long IntervalFailed;
+    }
+
+    private sealed class Station
+    {
+        public required string Name;
+        public required int Servers;
+        public required double MeanServiceNs;
+        public required bool IsCache;
+        public required double HitRatio;
+        public required int QueueLimit;
+        public int Busy;
+        public int[] Line = new int[16];
+        public long[] LineSince = new long[16];
+        public int Head;
+        public int Count;
+        public long LastNs;
+        public double BusyArea;
+        public double QueueArea;
+        public double IntervalBusyArea;
+        public long Jobs;
+        public long Lookups;
+        public long Hits;
+        public BatchMeans Waits = null!;
+        public List<ComponentSeriesPoint> Series = [];
+    }
+
+    private sealed class DesignRun
+    {
+        private readonly ReviewReport _report;
+        private readonly DesignSimulationOptions _options;
+        private readonly ComponentCatalog _catalog;
+        private readonly SimulationBudget _budget;
+        private readonly SimRandom _random;
+        private readonly List<FlowPlan> _flows = [];
+        private readonly List<Station> _stations = [];
+        private readonly List<string> _notes = [];
+        private readonly EventQueue<SimEvent> _events = new(1_024);
+        private readonly long _durationNs;
+        private readonly long _warmNs;
+        private readonly long _intervalNs;
+
+        // Requests in flight, as parallel arrays with a free list (no allocation per request once grown).
+        private int[] _flowOf = new int[1_024];
+        private long[] _startNs = new long[1_024];
+        private ulong[] _visited = new ulong[1_024];
+        private ulong[] _hits = new ulong[1_024];
+        private int[] _step = new int[1_024];
+        private int[] _pending = new int[1_024];
+        private byte[] _state = new byte[1_024]; // bit 0: response done; bit 1: failed
+        private int[] _free = new int[1_024];
+        private int _freeCount;
+        private int _allocated;
+        private int _inFlight;
+
+        private long _now;
+        private long _requests;
+        private bool _requestCapReached;
+
+        public DesignRun(ReviewReport report, DesignSimulationOptions options, ComponentCatalog catalog, CancellationToken cancellation, TimeProvider? clock)
+        {
+            _report = report;
+            _options = options;
+            _catalog = catalog;
+            _budget = new SimulationBudget(options.Limits ?? SimulationLimits.Default, cancellation, clock);
+            _random = new SimRandom(options.Seed);
+            _durationNs = SimTime.FromSeconds(options.DurationSeconds);
+            _warmNs = SimTime.FromSeconds(options.WarmUpSeconds ?? options.DurationSeconds / 10);
+            var intervalSeconds = Math.Max(1, Math.Ceiling(options.DurationSeconds / MaxSeriesPoints));
+            _intervalNs = SimTime.FromSeconds(intervalSeconds);
+        }
+
+        public DesignSimulationReport Execute()
+        {
+            Compile();
+            var outcome = Loop();
+            return Build(outcome);
+        }
+
+        private void Compile()
+        {
+            var architecture = _report.Architecture;
+            var parameters = ParameterResolver.Resolve(architecture, _catalog);
+            var analysis = ArchitectureAnalyzer.Analyze(architecture, parameters);
+            var stationOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var c in analysis.Components)
+            {
+                var p = c.Parameters;
+                if (p.Component.KindInfo?.Category == ComponentCategory.Client)
+                {
+                    continue;
+                }
+
+                var unbounded = p.IsUnbounded || !double.IsFinite(c.CapacityPerSecond);
+                var servers = unbounded ? 0 : Math.Max(1, c.Servers);
+                var isCache = p.HitRatio is not null || p.Component.KindInfo?.Id == "cache";
+                stationOf[c.Name] = _stations.Count;
+                _stations.Add(new Station
+                {
+                    Name = c.Name,
+                    Servers = servers,
+                    MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
+                    IsCache = isCache,
+                    HitRatio = Math.Clamp(p.HitRatio ?? 0, 0, 1),
+                    QueueLimit = servers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)servers * _options.QueuePerServer),
+                    Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                });
+                if (servers == 0 && !unbounded)
+                {
+                    _notes.Add($"'{c.Name}' has no capacity; it is modelled as never queueing");
+                }
+            }
+
+            foreach (var flow in architecture.Flows)
+            {
+                if (_options.OnlyFlow is { } only && !string.Equals(only, flow.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (flow.RatePerSecond is not { } rate || !(rate > 0) || !double.IsFinite(rate))
+                {
+                    _notes.Add($"flow '{flow.Name}' has no usable rate; not simulated");
+                    continue;
+                }
+
+                var steps = flow.Declaration.Steps;
+                if (steps.Count == 0)
+                {
+                    continue;
+                }
+
+                if (steps.Count > MaxStepsPerFlow)
+                {
+                    _notes.Add($"flow '{flow.Name}' has {steps.Count} steps; at most {MaxStepsPerFlow} are simulated, so it is left out");
+                    continue;
+                }
+
+                var start = ArchitectureAnalyzer.HandOffOrigin(architecture, flow) ? 1 : 0;
+                var onPath = ArchitectureAnalyzer.RequestPath(flow, parameters, start);
+                var plan = new FlowPlan
+                {
+                    Name = flow.Name,
+                    RatePerSecond = rate * _options.LoadFactor,
+                    Start = start,
+                    LastOnPath = Array.LastIndexOf(onPath, true),
+                    Station = new int[steps.Count],
+                    Caller = new int[steps.Count],
+                    OnMiss = new bool[steps.Count],
+                    Gate = new int[steps.Count],
+                    FanOut = new double[steps.Count],
+                    Latency = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs), trackPercentiles: true),
+                    IntervalHistogram = new long[LogHistogram.BucketCount],
+                };
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    plan.Station[i] = stationOf.TryGetValue(steps[i].Component, out var s) ? s : -1;
+                    plan.Caller[i] = steps[i].CallerIndex(i);
+                    plan.OnMiss[i] = steps[i].OnMiss;
+                    plan.FanOut[i] = i < flow.FanOut.Count && double.IsFinite(flow.FanOut[i]) && flow.FanOut[i] >= 0 ? flow.FanOut[i] : 1;
+                    plan.Gate[i] = -1;
+                    for (var j = i - 1; j >= 0 && steps[i].OnMiss; j--)
+                    {
+                        if (plan.Station[j] >= 0 && _stations[plan.Station[j]].IsCache)
+                        {
+                            plan.Gate[i] = j;
+                            break;
+                        }
+                    }
+                }
+
+                _flows.Add(plan);
+            }
+
+            if (_options.OnlyFlow is { } wanted && _flows.Count == 0)
+            {
+                _notes.Add($"no flow named '{wanted}' with a rate");
+            }
+        }
+
+        private SimulationOutcome Loop()
+        {
+            for (var f = 0; f < _flows.Count; f++)
+            {
+                ScheduleArrival(f, 0);
+            }
+
+            _events.Enqueue(_intervalNs, new SimEvent(EventKind.Tick, 0, 0));
+            long processed = 0;
+            var status = SimulationStatus.Completed;
+            while (_events.Count > 0)
+            {
+                var next = _events.PeekTimeNs;
+                if (next > _durationNs)
+                {
+                    break;
+                }
+
+                if (_budget.ShouldStop(processed, next, out status))
+                {
+                    break;
+                }
+
+                var e = _events.Dequeue();
+                _now = e.TimeNs;
+                processed++;
+                switch (e.Payload.Kind)
+                {
+                    case EventKind.Arrival:
+                        Arrive(e.Payload.A);
+                        break;
+                    case EventKind.Departure:
+                        Depart(e.Payload.A, e.Payload.B);
+                        break;
+                    default:
+                        Tick();
+                        break;
+                }
+
+                if (_budget.IsOverQueueLimit(_inFlight))
+                {
+                    status = SimulationStatus.StoppedAtMemoryLimit;
+                    break;
+                }
+            }
+
+            var end = status == SimulationStatus.Completed ? _durationNs : _now;
+            _now = end;
+            foreach (var s in _stations)
+            {
+                Account(s);
+            }
+
+            var seconds = SimTime.ToSeconds(end);
+            var message = status switch
+            {
+                SimulationStatus.Completed when _requestCapReached =>
+                    string.Create(CultureInfo.InvariantCulture, $"stopped generating requests at the cap of {_options.MaxRequests:N0}; simulated {seconds:0.###} s"),
+                SimulationStatus.Completed => string.Create(CultureInfo.InvariantCulture, $"simulated {seconds:0.###} s, {_requests:N0} requests"),
+                SimulationStatus.StoppedAtMemoryLimit => string.Create(CultureInfo.InvariantCulture, $"stopped at {seconds:0.###} s: more than {_budget.Limits.MaxQueuedItems:N0} requests in flight; the design is far past saturation"),
+                SimulationStatus.StoppedAtWallClock => string.Create(CultureInfo.InvariantCulture, $"stopped at {seconds:0.###} s: the wall-clock budget ran out"),
+                SimulationStatus.Cancelled => string.Create(CultureInfo.InvariantCulture, $"cancelled at {seconds:0.###} s"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"stopped at {seconds:0.###} s: {status}"),
+            };
+            return new SimulationOutcome(status, message, processed, end);
+        }
+
+        private void ScheduleArrival(int flow, long fromNs)
+        {
+            var gapNs = _random.ExponentialWithMean(SimTime.NanosecondsPerSecond / _flows[flow].RatePerSecond);
+            var at = SimTime.AddSaturating(fromNs, SimTime.RoundSaturating(gapNs));
+            if (at <= _durationNs)
+            {
+                _events.Enqueue(at, new SimEvent(EventKind.Arrival, flow, 0));
+            }
+        }
+
+        private void Arrive(int f)
+        {
+            if (_requests >= _options.MaxRequests)
+            {
+                _requestCapReached = true;
+                return;
+            }
+
+            _requests++;
+            ScheduleArrival(f, _now);
+            var plan = _flows[f];
+            plan.IntervalOffered++;
+            if (_now >= _warmNs)
+            {
+                plan.Offered++;
+            }
+
+            var r = Allocate();
+            _flowOf[r] = f;
+            _startNs[r] = _now;
+            _visited[r] = 0;
+            _hits[r] = 0;
+            _step[r] = plan.Start - 1;
+            _pending[r] = 0;
+            _state[r] = 0;
+            Advance(r);
+        }
+
+        /// <summary>Walks request <paramref name="r"/> to its next step with work, or finishes it.</summary>
+        private void Advance(int r)
+        {
+            var plan = _flows[_flowOf[r]];
+            var n = plan.Station.Length;
+            for (var j = _step[r] + 1; j < n; j++)
+            {
+                if ((_state[r] & 1) == 0 && j > plan.LastOnPath)
+                {
+                    Respond(r, plan);
+                }
+
+                var caller = plan.Caller[j];
+                var callerVisited = j == plan.Start || (caller >= plan.Start ? (_visited[r] & (1UL << caller)) != 0 : caller >= 0);
+                if (!callerVisited)
+                {
+                    continue;
+                }
+
+                var gate = plan.Gate[j];
+                if (plan.OnMiss[j] && gate >= 0 && (_visited[r] & (1UL << gate)) != 0 && (_hits[r] & (1UL << gate)) != 0)
+                {
+                    continue;
+                }
+
+                var fanOut = plan.FanOut[j];
+                int visits;
+                if (fanOut < 1)
+                {
+                    visits = _random.NextDouble() < fanOut ? 1 : 0;
+                }
+                else
+                {
+                    var whole = Math.Min(MaxFanOut, Math.Floor(fanOut));
+                    visits = (int)whole + (whole < MaxFanOut && _random.NextDouble() < fanOut - whole ? 1 : 0);
+                }
+
+                if (visits == 0)
+                {
+                    continue;
+                }
+
+                _visited[r] |= 1UL << j;
+                var s = plan.Station[j];
+                if (s < 0)
+                {
+                    continue;
+                }
+
+                var station = _stations[s];
+                if (station.IsCache)
+                {
+                    var measured = _now >= _warmNs;
+                    if (measured)
+                    {
+                        station.Lookups++;
+                    }
+
+                    if (_random.NextDouble() < station.HitRatio)
+                    {
+                        _hits[r] |= 1UL << j;
+                        if (measured)
+                        {
+                            station.Hits++;
+                        }
+                    }
+                }
+
+                _step[r] = j;
+                _pending[r] = 0;
+                for (var k = 0; k < visits; k++)
+                {
+                    if (!Submit(s, r))
+                    {
+                        Fail(r, plan, queueFull: true);
+                        break;
+                    }
+
+                    _pending[r]++;
+                }
+
+                if (_pending[r] > 0)
+                {
+                    return;
+                }
+
+                Release(r);
+                return;
+            }
+
+            if ((_state[r] & 1) == 0)
+            {
+                Respond(r, plan);
+            }
+
+            Release(r);
+        }
+
+        private void Respond(int r, FlowPlan plan)
+        {
+            _state[r] |= 1;
+            var latencySeconds = SimTime.ToSeconds(_now - _startNs[r]);
+            plan.IntervalCompleted++;
+            plan.IntervalHistogram[LogHistogram.BucketOf(latencySeconds)]++;
+            plan.IntervalCount++;
+            if (_startNs[r] >= _warmNs)
+            {
+                plan.Completed++;
+            }
+
+            plan.Latency.Add(latencySeconds, _startNs[r]);
+        }
+
+        private void Fail(int r, FlowPlan plan, bool queueFull)
+        {
+            if ((_state[r] & 1) == 0)
+            {
+                plan.IntervalFailed++;
+                if (_startNs[r] >= _warmNs)
+                {
+                    plan.Failed++;
+                    if (queueFull)
+                    {
+                        plan.FailedQueueFull++;
+                    }
+                }
+            }
+
+            _state[r] |= 3;
+        }
+
+        private bool Submit(int s, int r)
+        {
+            var station = _stations[s];
+            Account(station);
+            if (station.Servers == 0 || station.Busy < station.Servers)
+            {
+                if (station.Servers > 0)
+                {
+                    station.Busy++;
+                }
+
+                station.Waits.Add(0, _now);
+                StartService(s, station, r);
+                return true;
+            }
+
+            if (station.Count >= station.QueueLimit)
+            {
+                return false;
+            }
+
+            if (station.Count == station.Line.Length)
+            {
+                Grow(station);
+            }
+
+            var tail = (station.Head + station.Count) % station.Line.Length;
+            station.Line[tail] = r;
+            station.LineSince[tail] = _now;
+            station.Count++;
+            return true;
+        }
+
+        private void StartService(int s, Station station, int r)
+        {
+            var serviceNs = station.MeanServiceNs > 0 ? SimTime.RoundSaturating(_random.ExponentialWithMean(station.MeanServiceNs)) : 0;
+            _events.Enqueue(SimTime.AddSaturating(_now, serviceNs), new SimEvent(EventKind.Departure, s, r));
+        }
+
+        private void Depart(int s, int r)
+        {
+            var station = _stations[s];
+            Account(station);
+            if (_now >= _warmNs)
+            {
+                station.Jobs++;
+            }
+
+            if (station.Servers > 0)
+            {
+                if (station.Count > 0)
+                {
+                    var next = station.Line[station.Head];
+                    var since = station.LineSince[station.Head];
+                    station.Head = (station.Head + 1) % station.Line.Length;
+                    station.Count--;
+                    station.Waits.Add(SimTime.ToSeconds(_now - since), since);
+                    StartService(s, station, next);
+                }
+                else
+                {
+                    station.Busy--;
+                }
+            }
+
+            if (--_pending[r] > 0)
+            {
+                return;
+            }
+
+            if ((_state[r] & 2) != 0)
+            {
+                Release(r);
+            }
+            else
+            {
+                Advance(r);
+            }
+        }
+
+        private void Tick()
+        {
+            var startSeconds = SimTime.ToSeconds(_now - _intervalNs);
+            foreach (var station in _stations)
+            {
+                Account(station);
+                var utilization = station.Servers > 0 ? station.IntervalBusyArea / ((double)station.Servers * _intervalNs) : 0;
+                station.Series.Add(new ComponentSeriesPoint(startSeconds, utilization, station.Count));
+                station.IntervalBusyArea = 0;
+            }
+
+            foreach (var plan in _flows)
+            {
+                var p50 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.50) : double.NaN;
+                var p99 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.99) : double.NaN;
+                plan.Series.Add(new FlowSeriesPoint(startSeconds, plan.IntervalOffered, plan.IntervalCompleted, plan.IntervalFailed, p50, p99));
+                if (plan.IntervalCount > 0)
+                {
+                    Array.Clear(plan.IntervalHistogram);
+                }
+
+                plan.IntervalCount = 0;
+                plan.IntervalOffered = 0;
+                plan.IntervalCompleted = 0;
+                plan.IntervalFailed = 0;
+            }
+
+            var nextTick = SimTime.AddSaturating(_now, _intervalNs);
+            if (nextTick <= _durationNs)
+            {
+                _events.Enqueue(nextTick, new SimEvent(EventKind.Tick, 0, 0));
+            }
+        }
+
+        /// <summary>Adds the busy and queue areas since the station's last change (measured ones only after warm-up).</summary>
+        private void Account(Station station)
+        {
+            var elapsed = _now - station.LastNs;
+            if (elapsed <= 0)
+            {
+                return;
+            }
+
+            station.IntervalBusyArea += (double)station.Busy * elapsed;
+            var from = Math.Max(station.LastNs, _warmNs);
+            if (_now > from)
+            {
+                var measured = _now - from;
+                station.BusyArea += (double)station.Busy * measured;
+                station.QueueArea += (double)station.Count * measured;
+            }
+
+            station.LastNs = _now;
+        }
+
+        private static void Grow(Station station)
+        {
+            var size = station.Line.Length * 2;
+            var line = new int[size];
+            var since = new long[size];
+            for (var i = 0; i < station.Count; i++)
+            {
+                var from = (station.Head + i) % station.Line.Length;
+                line[i] = station.Line[from];
+                since[i] = station.LineSince[from];
+            }
+
+            station.Line = line;
+            station.LineSince = since;
+            station.Head = 0;
+        }
+
+        private int Allocate()
+        {
+            _inFlight++;
+            if (_freeCount > 0)
+            {
+                return _free[--_freeCount];
+            }
+
+            if (_allocated == _flowOf.Length)
+            {
+                var size = _flowOf.Length * 2;
+                Array.Resize(ref _flowOf, size);
+                Array.Resize(ref _startNs, size);
+                Array.Resize(ref _visited, size);
+                Array.Resize(ref _hits, size);
+                Array.Resize(ref _step, size);
+                Array.Resize(ref _pending, size);
+                Array.Resize(ref _state, size);
+                Array.Resize(ref _free, size);
+            }
+
+            return _allocated++;
+        }
+
+        private void Release(int r)
+        {
+            _inFlight--;
+            _free[_freeCount++] = r;
+        }
+
+        private DesignSimulationReport Build(SimulationOutcome outcome)
+        {
+            var measuredNs = Math.Max(1, outcome.SimulatedTimeNs - _warmNs);
+            var measuredSeconds = SimTime.ToSeconds(measuredNs);
+            var flows = _flows.Select(p => new FlowSimulation(
+                p.Name,
+                p.RatePerSecond,
+                p.Offered,
+                p.Completed,
+                p.Failed,
+                p.FailedQueueFull,
+                p.Completed / measuredSeconds,
+                p.Latency.Mean(),
+                p.Latency.Percentile(0.50),
+                p.Latency.Percentile(0.95),
+                p.Latency.Percentile(0.99))).ToList();
+            var components = _stations.Select(s => new ComponentSimulation(
+                s.Name,
+                s.Servers,
+                s.Servers > 0 ? s.BusyArea / ((double)s.Servers * measuredNs) : 0,
+                s.QueueArea / measuredNs,
+                s.Waits.Mean(),
+                s.Waits.FractionPositive(),
+                s.Jobs,
+                s.IsCache ? (s.Lookups > 0 ? (double)s.Hits / s.Lookups : 0) : null)).ToList();
+            return new DesignSimulationReport(
+                outcome,
+                _options.Seed,
+                SimTime.ToSeconds(outcome.SimulatedTimeNs),
+                SimTime.ToSeconds(_warmNs),
+                SimTime.ToSeconds(_intervalNs),
+                _requests,
+                flows,
+                components,
+                [.. _flows.Select(p => (IReadOnlyList<FlowSeriesPoint>)p.Series)],
+                [.. _stations.Select(s => (IReadOnlyList<ComponentSeriesPoint>)s.Series)],
+                _notes);
+        }
+    }
+}
