@@ -63,6 +63,7 @@ public static class DrillApp
           drill practice url-shortener --minutes 45
           drill progress
           drill cards --new 5
+          drill simulate samples/url-shortener.md --duration 30s --load 0.1x
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -83,6 +84,7 @@ public static class DrillApp
         var practice = PracticeCommand.Create(stdin, stdout, stderr);
         var progress = ProgressCommand.Create(stdout, stderr);
         var cards = CardsCommand.Create(stdin, stdout, stderr);
+        var simulate = SimulateCommand.Create(stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
@@ -93,6 +95,7 @@ public static class DrillApp
         examples[practice] = PracticeCommand.Examples;
         examples[progress] = ProgressCommand.Examples;
         examples[cards] = CardsCommand.Examples;
+        examples[simulate] = SimulateCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
@@ -103,6 +106,7 @@ public static class DrillApp
         root.Subcommands.Add(practice);
         root.Subcommands.Add(progress);
         root.Subcommands.Add(cards);
+        root.Subcommands.Add(simulate);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

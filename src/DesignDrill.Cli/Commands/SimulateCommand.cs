@@ -1,0 +1,221 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DesignDrill.Core.Diagnostics;
+using DesignDrill.Core.Review;
+using DesignDrill.Core.Simulation.Design;
+using DesignDrill.Core.Simulation.Statistics;
+
+namespace DesignDrill.Cli.Commands;
+
+/// <summary><c>drill simulate FILE</c>: runs the design request by request and reports latency, errors and utilisation.</summary>
+internal static partial class SimulateCommand
+{
+    /// <summary>Examples and exit codes shown at the end of this command's help.</summary>
+    public const string Examples =
+        """
+        Examples:
+          drill simulate samples/url-shortener.md --duration 30s --load 0.1x
+          drill simulate design.md --flow redirect --seed 7 --format json > run.json
+          drill simulate design.md --duration 2m --format csv > series.csv
+
+        Every flow is a Poisson stream at its rate × --load; components queue with the analytic model's servers and
+        service times. The same file, options and --seed give byte-identical JSON. Runs are bounded (--max-requests,
+        default 50,000,000) so no input can hang.
+        Exit codes: 0 the run finished or stopped at a limit (the report says which); 2 unusable input (missing file,
+        bad option, a design with errors that leave nothing to run).
+        """;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("file") { Description = "The design document (Markdown)." };
+        var duration = new Option<string>("--duration") { Description = "Simulated time: 120s, 2m, 1h (default 60s).", DefaultValueFactory = _ => "60s", HelpName = "time" };
+        var warmUp = new Option<string?>("--warm-up") { Description = "Simulated time discarded at the start (default a tenth of the duration).", HelpName = "time" };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
+        var load = new Option<string>("--load") { Description = "Multiplier on every flow's rate: 3x, 0.5x (default 1x).", DefaultValueFactory = _ => "1x", HelpName = "factor" };
+        var flow = new Option<string?>("--flow") { Description = "Simulate only this flow.", HelpName = "name" };
+        var format = new Option<string>("--format") { Description = "text, json or csv (the per-interval series).", DefaultValueFactory = _ => "text", HelpName = "text|json|csv" };
+        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
+        var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
+        command.Arguments.Add(file);
+        command.Options.Add(duration);
+        command.Options.Add(warmUp);
+        command.Options.Add(seed);
+        command.Options.Add(load);
+        command.Options.Add(flow);
+        command.Options.Add(format);
+        command.Options.Add(maxRequests);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(file) ?? "";
+            if (!DocumentInput.TryRead(path, out var text, out var error))
+            {
+                stderr.WriteLine($"drill simulate: {error}");
+                return ExitCodes.UnusableInput;
+            }
+
+            if (ParseSeconds(parseResult.GetValue(duration)) is not { } seconds)
+            {
+                stderr.WriteLine($"drill simulate: --duration '{parseResult.GetValue(duration)}' is not a time; write 120s, 2m or 1h.");
+                return ExitCodes.UnusableInput;
+            }
+
+            double? warm = null;
+            if (parseResult.GetValue(warmUp) is { } warmText)
+            {
+                if (ParseSeconds(warmText) is not { } w)
+                {
+                    stderr.WriteLine($"drill simulate: --warm-up '{warmText}' is not a time; write 10s or 1m.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                warm = w;
+            }
+
+            if (ParseFactor(parseResult.GetValue(load)) is not { } factor)
+            {
+                stderr.WriteLine($"drill simulate: --load '{parseResult.GetValue(load)}' is not a multiplier; write 3x or 0.5x.");
+                return ExitCodes.UnusableInput;
+            }
+
+            var options = new DesignSimulationOptions
+            {
+                DurationSeconds = seconds,
+                WarmUpSeconds = warm,
+                Seed = parseResult.GetValue(seed),
+                LoadFactor = factor,
+                OnlyFlow = parseResult.GetValue(flow),
+                MaxRequests = parseResult.GetValue(maxRequests),
+            };
+            if (options.Problems() is { Count: > 0 } problems)
+            {
+                stderr.WriteLine("drill simulate: " + string.Join("; ", problems) + ".");
+                return ExitCodes.UnusableInput;
+            }
+
+            var report = DesignReviewer.Review(text);
+            foreach (var d in report.Diagnostics.Where(d => d.Severity == Severity.Error))
+            {
+                stderr.WriteLine($"{path}:{d.Span.Line}:{d.Span.Column}: error {d.Code}: {d.Message}");
+            }
+
+            var run = DesignSimulator.Run(report, options);
+            if (run.Flows.Count == 0)
+            {
+                stderr.WriteLine("drill simulate: nothing to run: " + (run.Notes.Count > 0 ? string.Join("; ", run.Notes) : "the architecture has no flow with a rate") + ".");
+                return ExitCodes.UnusableInput;
+            }
+
+            stdout.Write(parseResult.GetValue(format) switch
+            {
+                "json" => SimulationReportWriter.Json(run),
+                "csv" => SimulationReportWriter.Csv(run),
+                _ => Text(run, path),
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Seconds from "120s", "2m", "1.5h", "500ms" or a bare number of seconds; null when unreadable.</summary>
+    internal static double? ParseSeconds(string? text)
+    {
+        var m = TimeText().Match(text ?? "");
+        if (!m.Success || !double.TryParse(m.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+
+        return m.Groups["u"].Value.ToLowerInvariant() switch
+        {
+            "ms" => n / 1000,
+            "m" or "min" => n * 60,
+            "h" => n * 3600,
+            "d" => n * 86_400,
+            _ => n,
+        };
+    }
+
+    /// <summary>A multiplier from "3x", "0.5x" or "3"; null when unreadable.</summary>
+    internal static double? ParseFactor(string? text)
+    {
+        var t = (text ?? "").Trim().TrimEnd('x', 'X');
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?<n>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?<u>ms|s|sec|m|min|h|d)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeText();
+
+    private static string Text(DesignSimulationReport run, string path)
+    {
+        var b = new StringBuilder();
+        b.Append(CultureInfo.InvariantCulture, $"DesignDrill simulation {path} · seed {run.Seed} · {run.DurationSeconds:0.###} s simulated, first {run.WarmUpSeconds:0.###} s discarded\n");
+        b.Append(CultureInfo.InvariantCulture, $"{run.Outcome.Message}; {run.Outcome.EventsProcessed:N0} events\n\n");
+        b.Append("flow                 rate/s    completed   failed   thr/s      mean          p50        p95        p99\n");
+        foreach (var f in run.Flows)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"{Trim(f.Name, 20),-20} {f.RatePerSecond,8:0.##} {f.Completed,12:N0} {f.Failed,8:N0} {f.ThroughputPerSecond,8:0.#}  {Time(f.LatencyMeanSeconds),-13} {Time(f.LatencyP50Seconds.Value),-10} {Time(f.LatencyP95Seconds.Value),-10} {Time(f.LatencyP99Seconds)}\n");
+        }
+
+        b.Append("\ncomponent            servers  utilisation  mean queue  P(wait)   hit ratio\n");
+        foreach (var c in run.Components)
+        {
+            var servers = c.Servers == 0 ? "∞" : c.Servers.ToString(CultureInfo.InvariantCulture);
+            var hit = c.HitRatio is { } h ? h.ToString("P1", CultureInfo.InvariantCulture) : "";
+            b.Append(CultureInfo.InvariantCulture, $"{Trim(c.Name, 20),-20} {servers,7}  {c.Utilization,11:P1}  {c.MeanQueueLength,10:0.##}  {c.WaitProbability.Value,7:P1}   {hit}\n");
+        }
+
+        b.Append("\np99 latency and failures per interval (").Append(run.IntervalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s each; ▁ low … █ high):\n");
+        for (var i = 0; i < run.Flows.Count; i++)
+        {
+            var series = run.FlowSeries[i];
+            var p99 = series.Select(p => p.LatencyP99Seconds).ToList();
+            var failed = series.Select(p => (double)p.Failed).ToList();
+            var top = p99.Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            b.Append(CultureInfo.InvariantCulture, $"  {Trim(run.Flows[i].Name, 18),-18} p99    {Spark(p99)}  max {Time(top)}\n");
+            b.Append(CultureInfo.InvariantCulture, $"  {"",-18} errors {Spark(failed)}  total {series.Sum(p => p.Failed):N0}\n");
+        }
+
+        foreach (var note in run.Notes)
+        {
+            b.Append("note: ").Append(note).Append('\n');
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>A sparkline of at most 60 cells (intervals averaged into cells), NaN as a space.</summary>
+    private static string Spark(IReadOnlyList<double> values)
+    {
+        const string Levels = "▁▂▃▄▅▆▇█";
+        if (values.Count == 0)
+        {
+            return "";
+        }
+
+        var cells = Math.Min(60, values.Count);
+        var averaged = new double[cells];
+        for (var c = 0; c < cells; c++)
+        {
+            var from = c * values.Count / cells;
+            var to = Math.Max(from + 1, (c + 1) * values.Count / cells);
+            var finite = values.Skip(from).Take(to - from).Where(double.IsFinite).ToList();
+            averaged[c] = finite.Count == 0 ? double.NaN : finite.Average();
+        }
+
+        var max = averaged.Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        return new string([.. averaged.Select(v => !double.IsFinite(v) ? ' ' : max <= 0 ? Levels[0] : Levels[(int)Math.Min(Levels.Length - 1, Math.Floor(v / max * (Levels.Length - 1) + 0.5))])]);
+    }
+
+    private static string Time(BatchEstimate estimate) =>
+        double.IsFinite(estimate.HalfWidth95) ? $"{Time(estimate.Value)}±{Time(estimate.HalfWidth95)}" : Time(estimate.Value);
+
+    private static string Time(double seconds) => !double.IsFinite(seconds) ? "-"
+        : seconds >= 1 ? seconds.ToString("0.##", CultureInfo.InvariantCulture) + " s"
+        : seconds >= 0.001 ? (seconds * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " ms"
+        : (seconds * 1e6).ToString("0", CultureInfo.InvariantCulture) + " µs";
+
+    private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

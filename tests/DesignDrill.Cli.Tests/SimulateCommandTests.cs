@@ -1,0 +1,78 @@
+namespace DesignDrill.Cli.Tests;
+
+public sealed class SimulateCommandTests
+{
+    private static readonly string Sample = Drill.Sample("samples/url-shortener.md");
+
+    [Fact]
+    public void Should_write_byte_identical_json_for_the_same_seed()
+    {
+        // Given / When
+        var a = Drill.Run("simulate", Sample, "--duration", "5s", "--load", "0.05x", "--seed", "42", "--format", "json");
+        var b = Drill.Run("simulate", Sample, "--duration", "5s", "--load", "0.05x", "--seed", "42", "--format", "json");
+        var c = Drill.Run("simulate", Sample, "--duration", "5s", "--load", "0.05x", "--seed", "43", "--format", "json");
+
+        // Then
+        a.ExitCode.ShouldBe(0, a.Err);
+        a.Out.ShouldBe(b.Out);
+        a.Out.ShouldNotBe(c.Out);
+        a.Out.ShouldContain("\"schema\": \"designdrill/simulation@1\"");
+        a.Out.ShouldContain("\"latencyP99SecondsCi95\": ");
+        a.Out.ShouldContain("\"hitRatio\": ");
+        a.Out.ShouldContain("\"throughputPerSecond\": ");
+    }
+
+    [Fact]
+    public void Should_print_flows_components_and_the_series_as_text()
+    {
+        // Given / When
+        var (code, output, _) = Drill.Run("simulate", Sample, "--duration", "5s", "--load", "0.05x", "--flow", "redirect");
+
+        // Then
+        code.ShouldBe(0);
+        output.ShouldStartWith($"DesignDrill simulation {Sample} · seed 1 · 5 s simulated, first 0.5 s discarded\n");
+        output.ShouldContain("\nredirect ");
+        output.ShouldNotContain("\nshorten ");
+        output.ShouldContain("\ncache ");
+        output.ShouldContain("p99 latency and failures per interval (1 s each");
+    }
+
+    [Fact]
+    public void Should_write_the_series_as_csv()
+    {
+        // Given / When
+        var (code, output, _) = Drill.Run("simulate", Sample, "--duration", "3s", "--load", "0.01x", "--format", "csv");
+
+        // Then: a header, then one row per interval for each of the 3 flows and 8 components
+        code.ShouldBe(0);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength");
+        lines.Length.ShouldBe(1 + (3 * 3) + (8 * 3));
+    }
+
+    [Theory]
+    [InlineData("--duration", "soon", "--duration 'soon' is not a time")]
+    [InlineData("--load", "lots", "--load 'lots' is not a multiplier")]
+    [InlineData("--duration", "0s", "the duration must be a positive number of seconds")]
+    [InlineData("--load", "0x", "the load factor must be above 0")]
+    public void Should_refuse_bad_options_with_exit_code_2(string option, string value, string message)
+    {
+        // Given / When
+        var (code, _, error) = Drill.Run("simulate", Sample, option, value);
+
+        // Then
+        code.ShouldBe(2);
+        error.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_design_with_nothing_to_run()
+    {
+        // Given / When
+        var (code, _, error) = Drill.Run("simulate", Drill.Sample("samples/flawed/no-flows.md"));
+
+        // Then
+        code.ShouldBe(2);
+        error.ShouldContain("drill simulate: nothing to run");
+    }
+}
