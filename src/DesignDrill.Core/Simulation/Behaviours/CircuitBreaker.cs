@@ -13,9 +13,10 @@ namespace DesignDrill.Core.Simulation.Behaviours;
 /// <item><b>Closed</b>: every call is allowed and its outcome recorded. With <see cref="CircuitTrip.FailureRate"/> the
 /// outcomes of the last <see cref="CircuitBreakerOptions.SlidingWindowSize"/> calls are kept in a ring; once at least
 /// <see cref="CircuitBreakerOptions.MinimumNumberOfCalls"/> are recorded and failures / recorded ≥ the threshold
-/// (compared exactly, in millionths, after every recorded outcome) the circuit opens. With <see cref="CircuitTrip.ConsecutiveFailures"/> it opens when
-/// the run of failures reaches <see cref="CircuitBreakerOptions.ConsecutiveFailureThreshold"/>. It opens at the time of
-/// the outcome that tripped it.</item>
+/// (compared exactly, in millionths, after every recorded outcome) the circuit opens. With
+/// <see cref="CircuitTrip.ConsecutiveFailures"/> it opens when the run of failures reaches
+/// <see cref="CircuitBreakerOptions.ConsecutiveFailureThreshold"/>. It opens at the time of the outcome that tripped
+/// it.</item>
 /// <item><b>Open</b>: every call is rejected (<see cref="RejectedWhileOpenCount"/>) until
 /// <see cref="OpenUntilNs"/> = opened + <see cref="CircuitBreakerOptions.OpenDurationNs"/>. The first call (or outcome)
 /// at or after that instant finds the circuit half-open; the transition is logged at the instant itself, so the log
