@@ -424,7 +424,7 @@ public sealed class HealthChecker
 
     private void CheckNode(int node)
     {
-        if ((uint)node >= (uint)_phaseNs.Length)
+        if (node < 0 || node >= _phaseNs.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(node), node,
                 $"Nodes are numbered 0 to {_phaseNs.Length - 1}.");

@@ -136,7 +136,7 @@ public abstract class LoadBalancerBase : ILoadBalancer
 
     private void CheckNode(int node)
     {
-        if ((uint)node >= (uint)_routable.Length)
+        if (node < 0 || node >= _routable.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(node), node,
                 $"Nodes are numbered 0 to {_routable.Length - 1}.");
