@@ -386,9 +386,10 @@ public sealed class HealthChecker
             return phaseNs;
         }
 
+        // The probe index at or before timeNs; the next one is k + 1, unless it lies beyond the range of time.
         var intervalNs = _active!.IntervalNs;
-        var k = ((timeNs - phaseNs) / intervalNs) + 1;
-        return k > (SimTime.MaxNs - phaseNs) / intervalNs ? SimTime.MaxNs : phaseNs + (k * intervalNs);
+        var k = (timeNs - phaseNs) / intervalNs;
+        return k >= (SimTime.MaxNs - phaseNs) / intervalNs ? SimTime.MaxNs : phaseNs + ((k + 1) * intervalNs);
     }
 
     private int EjectedCount(long nowNs)
