@@ -126,6 +126,12 @@ public abstract class LoadBalancerBase : ILoadBalancer
     /// <returns>The count.</returns>
     protected int InFlightAt(int node) => _inFlight[node];
 
+    /// <summary>The routable flag of every node, indexed by node (for strategies' scans, without range checks).</summary>
+    protected ReadOnlySpan<bool> RoutableFlags => _routable;
+
+    /// <summary>The in-flight count of every node, indexed by node (for strategies' scans, without range checks).</summary>
+    protected ReadOnlySpan<int> InFlightCounts => _inFlight;
+
     /// <summary>
     /// The <paramref name="index"/>-th routable node in the dense list (an arbitrary but deterministic order), so a
     /// uniform index in [0, <see cref="RoutableCount"/>) gives a uniform routable node.
