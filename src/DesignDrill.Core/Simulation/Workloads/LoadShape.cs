@@ -110,7 +110,7 @@ public abstract class LoadShape
         if (!(ratePerSecond >= 0 && ratePerSecond <= MaxRatePerSecond))
         {
             throw new ArgumentOutOfRangeException(parameter, ratePerSecond,
-                $"The rate must be a finite number of requests per second between 0 and {MaxRatePerSecond:E0} " +
+                "The rate must be a finite number of requests per second between 0 and 10^9 " +
                 "(one arrival per nanosecond, the resolution of simulated time).");
         }
 
@@ -142,8 +142,8 @@ public abstract class LoadShape
         if (!(peakRatePerSecond <= MaxRatePerSecond))
         {
             throw new ArgumentOutOfRangeException(parameter, factor,
-                $"The factor takes the peak rate to {peakRatePerSecond:E3} requests per second, above the limit of " +
-                $"{MaxRatePerSecond:E0} (one arrival per nanosecond, the resolution of simulated time).");
+                FormattableString.Invariant($"The factor takes the peak rate to {peakRatePerSecond:E3} requests per second, above the limit of ") +
+                "10^9 (one arrival per nanosecond, the resolution of simulated time).");
         }
     }
 }

@@ -180,7 +180,7 @@ public sealed class LoadShapeTests
 
         // Then
         error.ParamName.ShouldBe("ratePerSecond");
-        error.Message.ShouldContain("requests per second between 0 and 1E+009");
+        error.Message.ShouldContain("requests per second between 0 and 10^9");
     }
 
     [Fact]
