@@ -108,9 +108,11 @@ public static class FaultParser
                 Fail(SimulationDiagnostics.MissingAt(EndSpan(), kind));
             }
 
+            // A misspelt key is reported once, as SIM005, not again as the parameter it was meant to be.
+            var misspelt = _diagnostics.Any(d => d.Code == SimulationDiagnostics.UnknownKeyCode);
             foreach (var parameter in kind.Parameters)
             {
-                if (parameter.Required && !_seen.Contains(parameter.Name))
+                if (parameter.Required && !_seen.Contains(parameter.Name) && !misspelt)
                 {
                     Fail(SimulationDiagnostics.MissingParameter(SpanOf(kindToken), kind, parameter));
                 }
