@@ -216,4 +216,27 @@ public sealed class FaultParserTests
         (a with { Span = SourceSpan.None }).GetHashCode().ShouldBe((b with { Span = SourceSpan.None }).GetHashCode());
         ((PartitionFault)a).Components.ShouldBe(["cache", "db"]);
     }
+
+    [Fact]
+    public void Should_document_every_kind_and_every_code()
+    {
+        // Given
+        var page = Review.RepoFiles.Read("docs/simulation-workloads-and-faults.md");
+        var codes = typeof(SimulationDiagnostics).GetFields()
+            .Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+
+        // When / Then
+        codes.Length.ShouldBe(14);
+        foreach (var name in FaultCatalog.Names)
+        {
+            page.ShouldContain($"| `{name}` |");
+        }
+
+        foreach (var code in codes)
+        {
+            page.ShouldContain($"| {code} |");
+        }
+    }
 }
