@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Review;
 using DesignDrill.Core.Simulation.Design;
+using DesignDrill.Core.Simulation.Faults;
 using DesignDrill.Core.Simulation.Statistics;
 
 namespace DesignDrill.Cli.Commands;
@@ -19,6 +21,13 @@ internal static partial class SimulateCommand
           drill simulate samples/url-shortener.md --duration 30s --load 0.1x
           drill simulate design.md --flow redirect --seed 7 --format json > run.json
           drill simulate design.md --duration 2m --format csv > series.csv
+          drill simulate design.md --fault "cache-flush at 60s for 30s" --fault "slow-node api factor 5 at 1m for 30s"
+          drill simulate samples/url-shortener.md --scenario cold-cache --load 0.2x
+
+        Faults: KIND [TARGET] [KEY VALUE]... at TIME [for DURATION]; the 20 kinds and their keys are in
+        docs/simulation-workloads-and-faults.md. --scenario runs one of the prompt's constraint changes (the design's
+        front matter names the prompt, or --prompt ID): a change of rate scales the flows, a fault starts a third of
+        the way in and lasts a third of the run.
 
         Every flow is a Poisson stream at its rate × --load; components queue with the analytic model's servers and
         service times. The same file, options and --seed give byte-identical JSON. Runs are bounded (--max-requests,
@@ -37,6 +46,9 @@ internal static partial class SimulateCommand
         var flow = new Option<string?>("--flow") { Description = "Simulate only this flow.", HelpName = "name" };
         var format = new Option<string>("--format") { Description = "text, json or csv (the per-interval series).", DefaultValueFactory = _ => "text", HelpName = "text|json|csv" };
         format.AcceptOnlyFromAmong("text", "json", "csv");
+        var faults = new Option<string[]>("--fault") { Description = "A fault to inject, such as \"cache-flush at 60s for 30s\"; repeatable.", HelpName = "fault", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
+        var scenario = new Option<string?>("--scenario") { Description = "Run one of the prompt's constraint changes by name (drill show ID --reveal lists them).", HelpName = "name" };
+        var promptOption = new Option<string?>("--prompt") { Description = "The prompt whose scenarios --scenario names (default: the design's front matter).", HelpName = "id" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
         command.Arguments.Add(file);
@@ -47,6 +59,9 @@ internal static partial class SimulateCommand
         command.Options.Add(flow);
         command.Options.Add(format);
         command.Options.Add(maxRequests);
+        command.Options.Add(faults);
+        command.Options.Add(scenario);
+        command.Options.Add(promptOption);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file) ?? "";
@@ -80,8 +95,26 @@ internal static partial class SimulateCommand
                 return ExitCodes.UnusableInput;
             }
 
+            var parsedFaults = new List<FaultSpec>();
+            foreach (var faultText in parseResult.GetValue(faults) ?? [])
+            {
+                var parsed = FaultParser.Parse(faultText);
+                foreach (var d in parsed.Diagnostics)
+                {
+                    stderr.WriteLine($"drill simulate: --fault \"{faultText}\" column {d.Span.Column}: {SeverityText(d.Severity)} {d.Code}: {d.Message}" + (d.Hint is { Length: > 0 } hint ? $" (hint: {hint})" : ""));
+                }
+
+                if (parsed.Fault is null)
+                {
+                    return ExitCodes.UnusableInput;
+                }
+
+                parsedFaults.Add(parsed.Fault);
+            }
+
             var options = new DesignSimulationOptions
             {
+                Faults = parsedFaults,
                 DurationSeconds = seconds,
                 WarmUpSeconds = warm,
                 Seed = parseResult.GetValue(seed),
@@ -99,6 +132,33 @@ internal static partial class SimulateCommand
             foreach (var d in report.Diagnostics.Where(d => d.Severity == Severity.Error))
             {
                 stderr.WriteLine($"{path}:{d.Span.Line}:{d.Span.Column}: error {d.Code}: {d.Message}");
+            }
+
+            if (parseResult.GetValue(scenario) is { } scenarioName)
+            {
+                var promptId = parseResult.GetValue(promptOption) ?? report.Document.FrontMatter?.Prompt;
+                if (promptId is null || PromptCatalog.Default.Get(promptId) is not { } prompt)
+                {
+                    stderr.WriteLine(promptId is null
+                        ? "drill simulate: --scenario needs a prompt: name it in the design's front matter (prompt: ID) or pass --prompt ID."
+                        : $"drill simulate: no prompt '{promptId}'. Run 'drill prompts' for the list.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                if (prompt.ConstraintChanges.FirstOrDefault(c => string.Equals(c.Name, scenarioName, StringComparison.OrdinalIgnoreCase)) is not { } change)
+                {
+                    stderr.WriteLine($"drill simulate: '{prompt.Id}' has no scenario '{scenarioName}'. Its scenarios: {string.Join(", ", prompt.ConstraintChanges.Select(c => c.Name))}.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                var notes = new List<string>();
+                var reference = prompt.ReferenceDesignText is { } referenceText ? DesignReviewer.Review(referenceText) : null;
+                options = SimulationScenario.Apply(report, change, options, reference, notes);
+                stdout.WriteLine($"Scenario {change.Name}: {change.Description}");
+                foreach (var note in notes)
+                {
+                    stdout.WriteLine("  (" + note + ")");
+                }
             }
 
             var run = DesignSimulator.Run(report, options);
@@ -154,9 +214,24 @@ internal static partial class SimulateCommand
         b.Append(CultureInfo.InvariantCulture, $"DesignDrill simulation {path} · seed {run.Seed} · {run.DurationSeconds:0.###} s simulated, first {run.WarmUpSeconds:0.###} s discarded\n");
         b.Append(CultureInfo.InvariantCulture, $"{run.Outcome.Message}; {run.Outcome.EventsProcessed:N0} events\n\n");
         b.Append("flow                 rate/s    completed   failed   thr/s      mean          p50        p95        p99\n");
+        var causes = new List<string>();
         foreach (var f in run.Flows)
         {
             b.Append(CultureInfo.InvariantCulture, $"{Trim(f.Name, 20),-20} {f.RatePerSecond,8:0.##} {f.Completed,12:N0} {f.Failed,8:N0} {f.ThroughputPerSecond,8:0.#}  {Time(f.LatencyMeanSeconds),-13} {Time(f.LatencyP50Seconds.Value),-10} {Time(f.LatencyP95Seconds.Value),-10} {Time(f.LatencyP99Seconds)}\n");
+        }
+
+        foreach (var f in run.Flows.Where(f => f.Failed > 0))
+        {
+            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable, {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts"));
+        }
+
+        if (causes.Count > 0)
+        {
+            b.Append("failures by cause:\n");
+            foreach (var line in causes)
+            {
+                b.Append(line).Append('\n');
+            }
         }
 
         b.Append("\ncomponent            servers  utilisation  mean queue  P(wait)   hit ratio\n");
@@ -176,6 +251,15 @@ internal static partial class SimulateCommand
             var top = p99.Where(double.IsFinite).DefaultIfEmpty(0).Max();
             b.Append(CultureInfo.InvariantCulture, $"  {Trim(run.Flows[i].Name, 18),-18} p99    {Spark(p99)}  max {Time(top)}\n");
             b.Append(CultureInfo.InvariantCulture, $"  {"",-18} errors {Spark(failed)}  total {series.Sum(p => p.Failed):N0}\n");
+        }
+
+        if (run.EventLog.Count > 0)
+        {
+            b.Append("\nevents:\n");
+            foreach (var entry in run.EventLog)
+            {
+                b.Append("  ").Append(entry).Append('\n');
+            }
         }
 
         foreach (var note in run.Notes)
@@ -216,6 +300,13 @@ internal static partial class SimulateCommand
         : seconds >= 1 ? seconds.ToString("0.##", CultureInfo.InvariantCulture) + " s"
         : seconds >= 0.001 ? (seconds * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " ms"
         : (seconds * 1e6).ToString("0", CultureInfo.InvariantCulture) + " µs";
+
+    private static string SeverityText(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
 
     private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -318,6 +318,40 @@ public static class ConstraintRunner
         return set;
     }
 
+    /// <summary>
+    /// The candidate's flow for a reference flow name: the same name, else the busiest flow of the same read/write
+    /// operation (a note says so); <see langword="null"/> when there is none.
+    /// </summary>
+    /// <param name="report">The candidate's review.</param>
+    /// <param name="name">The flow name used by the reference design.</param>
+    /// <param name="reference">The reference design's review, for the operation; optional.</param>
+    /// <param name="notes">Receives a note when the name was mapped.</param>
+    /// <returns>The flow's name in the candidate's design.</returns>
+    public static string? MapFlow(ReviewReport report, string name, ReviewReport? reference, List<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(notes);
+        return ResolveFlow(report.Architecture, name, reference, notes)?.Name;
+    }
+
+    /// <summary>
+    /// The candidate's component for a reference component name: the same name, else the busiest component of the same
+    /// kind (or, with <paramref name="cacheOnly"/>, the busiest cache); a note says so. <see langword="null"/> when none.
+    /// </summary>
+    /// <param name="report">The candidate's review.</param>
+    /// <param name="name">The component name used by the reference design.</param>
+    /// <param name="reference">The reference design's review, for the kind; optional.</param>
+    /// <param name="cacheOnly">Only caches qualify.</param>
+    /// <param name="notes">Receives a note when the name was mapped.</param>
+    /// <param name="catalog">Component defaults; <see cref="ComponentCatalog.Default"/> when omitted.</param>
+    /// <returns>The component's name in the candidate's design.</returns>
+    public static string? MapComponent(ReviewReport report, string name, ReviewReport? reference, bool cacheOnly, List<string> notes, ComponentCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(notes);
+        return ResolveComponent(report.Architecture, ParameterResolver.Resolve(report.Architecture, catalog ?? ComponentCatalog.Default), name, reference, notes, cacheOnly);
+    }
+
     private static BoundFlow? ResolveFlow(BoundArchitecture architecture, string name, ReviewReport? reference, List<string> notes)
     {
         if (architecture.FindFlow(name) is { } exact)

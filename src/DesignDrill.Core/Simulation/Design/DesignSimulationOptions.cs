@@ -30,6 +30,9 @@ public sealed record DesignSimulationOptions
     /// <summary>Multiplier on every flow's rate (<c>--load 3x</c>), &gt; 0.</summary>
     public double LoadFactor { get; init; } = 1;
 
+    /// <summary>Extra multipliers on named flows' rates (a scenario's <c>scale_flow</c>), on top of <see cref="LoadFactor"/>.</summary>
+    public IReadOnlyDictionary<string, double> FlowFactors { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Only this flow's requests are generated (<c>--flow NAME</c>); every flow when <see langword="null"/>.</summary>
     public string? OnlyFlow { get; init; }
 
@@ -44,6 +47,12 @@ public sealed record DesignSimulationOptions
 
     /// <summary>Engine limits (events, wall clock, memory); <see cref="SimulationLimits.Default"/> when omitted.</summary>
     public SimulationLimits? Limits { get; init; }
+
+    /// <summary>
+    /// Faults to inject, each with its start and duration (docs/simulation-workloads-and-faults.md; their effects in
+    /// docs/simulation.md, "Faults in the run"). Targets name components of the design.
+    /// </summary>
+    public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
     /// <summary>Checks the options.</summary>
     /// <returns>The problems, empty when the options are usable.</returns>

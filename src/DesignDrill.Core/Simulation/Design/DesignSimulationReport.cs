@@ -9,6 +9,9 @@ namespace DesignDrill.Core.Simulation.Design;
 /// <param name="Completed">Requests whose response completed after warm-up.</param>
 /// <param name="Failed">Requests that failed after warm-up (every cause).</param>
 /// <param name="FailedQueueFull">Of <paramref name="Failed"/>: refused because a waiting line was full.</param>
+/// <param name="FailedUnavailable">Of <paramref name="Failed"/>: a component on the path was down (killed, failing over, cut off).</param>
+/// <param name="FailedError">Of <paramref name="Failed"/>: a component answered with an error (transient errors, bad config, packet loss, disk full).</param>
+/// <param name="FailedTimeout">Of <paramref name="Failed"/>: a dependency never answered and the call timed out.</param>
 /// <param name="ThroughputPerSecond">Completed requests per measured second.</param>
 /// <param name="LatencyMeanSeconds">Mean response time with its 95% half-width.</param>
 /// <param name="LatencyP50Seconds">Median response time.</param>
@@ -21,6 +24,9 @@ public sealed record FlowSimulation(
     long Completed,
     long Failed,
     long FailedQueueFull,
+    long FailedUnavailable,
+    long FailedError,
+    long FailedTimeout,
     double ThroughputPerSecond,
     BatchEstimate LatencyMeanSeconds,
     BatchEstimate LatencyP50Seconds,
@@ -73,6 +79,7 @@ public readonly record struct ComponentSeriesPoint(double StartSeconds, double U
 /// <param name="FlowSeries">Per flow (same order), its series.</param>
 /// <param name="ComponentSeries">Per component (same order), its series.</param>
 /// <param name="Notes">What was simplified or left out ("flow 'x' has no rate; not simulated").</param>
+/// <param name="EventLog">What happened when: faults starting and ending, with the failures while each lasted ("t=60.0 s cache-flush on cache starts").</param>
 public sealed record DesignSimulationReport(
     SimulationOutcome Outcome,
     int Seed,
@@ -84,7 +91,8 @@ public sealed record DesignSimulationReport(
     IReadOnlyList<ComponentSimulation> Components,
     IReadOnlyList<IReadOnlyList<FlowSeriesPoint>> FlowSeries,
     IReadOnlyList<IReadOnlyList<ComponentSeriesPoint>> ComponentSeries,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> EventLog)
 {
     /// <summary>The flow of that name (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A flow name.</param>

@@ -2,7 +2,9 @@ using System.Globalization;
 using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Review;
+using DesignDrill.Core.Simulation.Faults;
 using DesignDrill.Core.Simulation.Statistics;
+using DesignDrill.Core.Simulation.Workloads;
 
 namespace DesignDrill.Core.Simulation.Design;
 
@@ -26,6 +28,12 @@ public static class DesignSimulator
 
     /// <summary>Most points of a series (3,600): runs longer than an hour get wider intervals.</summary>
     public const int MaxSeriesPoints = 3_600;
+
+    /// <summary>
+    /// How long a caller waits on a dependency that never answers (dependency-timeout fault) before the call fails:
+    /// 10 s (the default attempt timeout of Microsoft.Extensions.Http.Resilience's standard handler).
+    /// </summary>
+    public const long DependencyTimeoutNs = 10 * SimTime.NanosecondsPerSecond;
 
     /// <summary>Simulates a reviewed design.</summary>
     /// <param name="report">The review (its bound architecture and analysis).</param>
@@ -54,6 +62,18 @@ public static class DesignSimulator
         Arrival,
         Departure,
         Tick,
+        FaultStart,
+        FaultEnd,
+        DelayedSubmit,
+        TimedOut,
+    }
+
+    private enum FailCause : byte
+    {
+        QueueFull,
+        Unavailable,
+        Error,
+        Timeout,
     }
 
     private readonly record struct SimEvent(EventKind Kind, int A, int B);
@@ -69,12 +89,17 @@ public static class DesignSimulator
         public required bool[] OnMiss;
         public required int[] Gate;
         public required double[] FanOut;
+        public required bool IsWrite;
+        public ArrivalProcess Arrivals = null!;
         public bool Simulated = true;
         public BatchMeans Latency = null!;
         public long Offered;
         public long Completed;
         public long Failed;
         public long FailedQueueFull;
+        public long FailedUnavailable;
+        public long FailedError;
+        public long FailedTimeout;
         public long[] IntervalHistogram = [];
         public long IntervalCount;
         public List<FlowSeriesPoint> Series = [];
@@ -86,7 +111,10 @@ public static class DesignSimulator
     private sealed class Station
     {
         public required string Name;
-        public required int Servers;
+        public required int BaseServers;
+        public required int Replicas;
+        public required int Zones;
+        public int Servers;
         public required double MeanServiceNs;
         public required bool IsCache;
         public required double HitRatio;
@@ -105,6 +133,31 @@ public static class DesignSimulator
         public long Hits;
         public BatchMeans Waits = null!;
         public List<ComponentSeriesPoint> Series = [];
+
+        // Fault state, recomputed from the active faults whenever one starts or ends.
+        public bool Down;
+        public bool Paused;
+        public int Killed;
+        public int PoolCap = int.MaxValue;
+        public double SlowFactor = 1;
+        public double SlowShare;
+        public double ErrorFraction;
+        public bool WriteErrors;
+        public long AddedLatencyNs;
+        public long TimeoutNs;
+        public bool Cold;
+
+        /// <summary>Servers that may work now: the base less those killed, capped by an exhausted pool; 0 when paused.</summary>
+        public int Effective => Paused ? 0 : BaseServers == 0 ? int.MaxValue : Math.Clamp(Math.Min(BaseServers - Killed, PoolCap), 0, BaseServers);
+    }
+
+    private sealed class ActiveFault
+    {
+        public required FaultSpec Spec;
+        public required int[] Stations;
+        public required long EndNs;
+        public bool Active;
+        public long FailuresAtStart;
     }
 
     private sealed class DesignRun
@@ -134,6 +187,10 @@ public static class DesignSimulator
         private int _freeCount;
         private int _allocated;
         private int _inFlight;
+
+        private readonly List<ActiveFault> _faults = [];
+        private readonly List<string> _log = [];
+        private long _failures;
 
         private long _now;
         private long _requests;
@@ -177,9 +234,13 @@ public static class DesignSimulator
                 var servers = unbounded ? 0 : Math.Max(1, c.Servers);
                 var isCache = p.HitRatio is not null || p.Component.KindInfo?.Id == "cache";
                 stationOf[c.Name] = _stations.Count;
+                var zonesText = p.Component.Declaration.GetSetting("zones")?.ValueText;
                 _stations.Add(new Station
                 {
                     Name = c.Name,
+                    BaseServers = servers,
+                    Replicas = Math.Max(1, p.Replicas),
+                    Zones = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1,
                     Servers = servers,
                     MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
                     IsCache = isCache,
@@ -220,10 +281,18 @@ public static class DesignSimulator
 
                 var start = ArchitectureAnalyzer.HandOffOrigin(architecture, flow) ? 1 : 0;
                 var onPath = ArchitectureAnalyzer.RequestPath(flow, parameters, start);
+                var scaled = rate * _options.LoadFactor * FlowFactor(architecture, flow);
+                if (scaled > LoadShape.MaxRatePerSecond)
+                {
+                    _notes.Add(string.Create(CultureInfo.InvariantCulture, $"flow '{flow.Name}' asks for {scaled:0.###e0} requests/s; simulated at the cap of {LoadShape.MaxRatePerSecond:0e0}/s (one a nanosecond)"));
+                    scaled = LoadShape.MaxRatePerSecond;
+                }
+
                 var plan = new FlowPlan
                 {
                     Name = flow.Name,
-                    RatePerSecond = rate * _options.LoadFactor,
+                    RatePerSecond = scaled,
+                    IsWrite = flow.Declaration.Operation == Architecture.FlowOperation.Write,
                     Start = start,
                     LastOnPath = Array.LastIndexOf(onPath, true),
                     Station = new int[steps.Count],
@@ -251,6 +320,17 @@ public static class DesignSimulator
                     }
                 }
 
+                LoadShape shape = new ConstantLoad(plan.RatePerSecond);
+                foreach (var spike in _options.Faults.OfType<TrafficSpikeFault>())
+                {
+                    var duration = spike.DurationNs ?? (_durationNs - Math.Min(_durationNs, spike.StartNs));
+                    if (duration > 0 && plan.RatePerSecond * spike.Factor <= LoadShape.MaxRatePerSecond)
+                    {
+                        shape = shape.WithSpike(spike.Factor, spike.StartNs, duration, spike.RampUpNs);
+                    }
+                }
+
+                plan.Arrivals = new ArrivalProcess(shape);
                 _flows.Add(plan);
             }
 
@@ -258,7 +338,239 @@ public static class DesignSimulator
             {
                 _notes.Add($"no flow named '{wanted}' with a rate");
             }
+
+            foreach (var fault in _options.Faults)
+            {
+                CompileFault(fault, stationOf);
+            }
         }
+
+        /// <summary>The product of <see cref="DesignSimulationOptions.FlowFactors"/> for a flow and the flows it runs after.</summary>
+        private double FlowFactor(Architecture.BoundArchitecture architecture, Architecture.BoundFlow flow)
+        {
+            double factor = 1;
+            var current = flow;
+            for (var depth = 0; depth < 64 && current is not null; depth++)
+            {
+                if (_options.FlowFactors.TryGetValue(current.Name, out var f) && f > 0 && double.IsFinite(f))
+                {
+                    factor *= f;
+                }
+
+                current = current.Declaration.AfterFlow is { } after ? architecture.FindFlow(after) : null;
+            }
+
+            return factor;
+        }
+
+        /// <summary>Resolves a fault's targets to stations; a fault with no target in the design is noted and left out.</summary>
+        private void CompileFault(FaultSpec fault, Dictionary<string, int> stationOf)
+        {
+            int[] Named(string? name, Func<Station, bool> whenUnnamed)
+            {
+                if (name is null)
+                {
+                    return [.. Enumerable.Range(0, _stations.Count).Where(i => whenUnnamed(_stations[i]))];
+                }
+
+                return stationOf.TryGetValue(name, out var i) ? [i] : [];
+            }
+
+            int[] targets = fault switch
+            {
+                KillReplicasFault f => Named(f.Component, _ => false),
+                KillNodeFault f => Named(f.Component, _ => false),
+                SlowNodeFault f => Named(f.Component, _ => false),
+                ThreadPoolExhaustionFault f => Named(f.Component, _ => false),
+                RollingDeployFault f => Named(f.Component, _ => false),
+                CacheFlushFault f => Named(f.Component, s => s.IsCache),
+                ThunderingHerdFault f => Named(f.Component, s => s.IsCache),
+                PrimaryFailureFault f => Named(f.Component, s => !s.IsCache && s.BaseServers > 0),
+                DiskFullFault f => Named(f.Component, _ => false),
+                ConsumerStoppedFault f => Named(f.Component, _ => false),
+                TransientErrorsFault f => Named(f.Component, _ => false),
+                BadConfigFault f => Named(f.Component, _ => false),
+                DependencyTimeoutFault f => Named(f.Component, _ => false),
+                PacketLossFault f => Named(f.Component ?? f.Edge?.To, _ => false),
+                EdgeLatencyFault f => Named(f.Edge.To, _ => false),
+                PartitionFault f => [.. f.Components.Where(stationOf.ContainsKey).Select(n => stationOf[n])],
+                LoseZoneFault => [.. Enumerable.Range(0, _stations.Count).Where(i => _stations[i].BaseServers > 0)],
+                TrafficSpikeFault => [],
+                _ => [],
+            };
+            if (fault is HotKeyFault or ReplicationLagFault)
+            {
+                _notes.Add($"'{fault.ToText()}' is not modelled yet (needs the keyspace and replica models); left out");
+                return;
+            }
+
+            if (targets.Length == 0 && fault is not TrafficSpikeFault)
+            {
+                _notes.Add($"'{fault.ToText()}' names nothing in this design; left out");
+                return;
+            }
+
+            if (fault is PrimaryFailureFault primary && targets.Length > 1)
+            {
+                targets = [targets[0]];
+                _notes.Add($"'{fault.ToText()}' names no component; applied to '{_stations[targets[0]].Name}'");
+            }
+
+            var end = fault switch
+            {
+                PrimaryFailureFault p => SimTime.AddSaturating(fault.StartNs, Math.Min(p.FailoverNs, fault.DurationNs ?? SimTime.MaxNs)),
+                RollingDeployFault d => SimTime.AddSaturating(fault.StartNs, Math.Min(fault.DurationNs ?? SimTime.MaxNs, RollingDeployNs(d, targets))),
+                _ => fault.EndNs,
+            };
+            _faults.Add(new ActiveFault { Spec = fault, Stations = targets, EndNs = end });
+        }
+
+        /// <summary>How long a rolling deploy takes: one batch after another over every replica.</summary>
+        private long RollingDeployNs(RollingDeployFault deploy, int[] targets)
+        {
+            var replicas = targets.Length == 0 ? 1 : _stations[targets[0]].Replicas;
+            var batches = (replicas + Math.Max(1, deploy.BatchSize) - 1) / Math.Max(1, deploy.BatchSize);
+            return SimTime.AddSaturating(0, batches * Math.Min(deploy.PerBatchNs, SimTime.MaxNs / Math.Max(1, batches)));
+        }
+
+        private void SetFault(int index, bool active)
+        {
+            var fault = _faults[index];
+            if (fault.Active == active)
+            {
+                return;
+            }
+
+            fault.Active = active;
+            var where = fault.Stations.Length == 0 ? "" : " on " + string.Join(", ", fault.Stations.Select(i => _stations[i].Name));
+            if (active)
+            {
+                fault.FailuresAtStart = _failures;
+                Log($"{fault.Spec.Name}{where} starts");
+            }
+            else
+            {
+                Log($"{fault.Spec.Name}{where} ends; {_failures - fault.FailuresAtStart:N0} requests failed while it lasted");
+            }
+
+            Recompute();
+        }
+
+        /// <summary>Sets every station's fault state from the faults active now, then starts queued work that may now run.</summary>
+        private void Recompute()
+        {
+            foreach (var station in _stations)
+            {
+                Account(station);
+                station.Down = false;
+                station.Paused = false;
+                station.Killed = 0;
+                station.PoolCap = int.MaxValue;
+                station.SlowFactor = 1;
+                station.SlowShare = 0;
+                station.ErrorFraction = 0;
+                station.WriteErrors = false;
+                station.AddedLatencyNs = 0;
+                station.TimeoutNs = 0;
+                station.Cold = false;
+            }
+
+            foreach (var fault in _faults.Where(f => f.Active))
+            {
+                foreach (var i in fault.Stations)
+                {
+                    var st = _stations[i];
+                    var perReplica = st.BaseServers / Math.Max(1, st.Replicas);
+                    switch (fault.Spec)
+                    {
+                        case KillReplicasFault k:
+                            st.Killed += Math.Min(st.BaseServers, k.Count * perReplica);
+                            st.Down |= st.BaseServers == 0 || k.Count >= st.Replicas;
+                            break;
+                        case KillNodeFault:
+                            st.Killed += perReplica;
+                            st.Down |= st.BaseServers == 0 || st.Replicas <= 1;
+                            break;
+                        case RollingDeployFault d:
+                            st.Killed += Math.Min(st.BaseServers, d.BatchSize * perReplica);
+                            break;
+                        case SlowNodeFault slow:
+                            st.SlowFactor = Math.Max(st.SlowFactor, slow.Factor);
+                            st.SlowShare = Math.Min(1, st.SlowShare + (1.0 / st.Replicas));
+                            break;
+                        case ThreadPoolExhaustionFault pool:
+                            st.PoolCap = Math.Min(st.PoolCap, pool.WorkersLeft);
+                            break;
+                        case CacheFlushFault or ThunderingHerdFault:
+                            st.Cold = true;
+                            break;
+                        case PrimaryFailureFault or PartitionFault:
+                            st.Down = true;
+                            break;
+                        case DiskFullFault:
+                            st.WriteErrors = true;
+                            break;
+                        case ConsumerStoppedFault:
+                            st.Paused = true;
+                            break;
+                        case TransientErrorsFault t:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - t.Fraction));
+                            break;
+                        case BadConfigFault b:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - b.Fraction));
+                            break;
+                        case PacketLossFault loss:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - loss.Fraction));
+                            break;
+                        case DependencyTimeoutFault:
+                            st.TimeoutNs = DependencyTimeoutNs;
+                            break;
+                        case EdgeLatencyFault edge:
+                            st.AddedLatencyNs = SimTime.AddSaturating(st.AddedLatencyNs, edge.AddedLatencyNs);
+                            break;
+                        case LoseZoneFault:
+                            if (st.Zones >= 2)
+                            {
+                                st.Killed += st.BaseServers / st.Zones;
+                            }
+                            else
+                            {
+                                st.Down = true;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            for (var s = 0; s < _stations.Count; s++)
+            {
+                var station = _stations[s];
+
+                // A component that goes down drops the calls waiting for it: their requests fail as unavailable.
+                while (station.Down && station.Count > 0)
+                {
+                    var r = station.Line[station.Head];
+                    station.Head = (station.Head + 1) % station.Line.Length;
+                    station.Count--;
+                    Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
+                    Returned(r);
+                }
+
+                while (station.Count > 0 && (station.BaseServers == 0 ? !station.Paused : station.Busy < station.Effective))
+                {
+                    if (station.BaseServers > 0)
+                    {
+                        station.Busy++;
+                    }
+
+                    StartNext(s, station);
+                }
+            }
+        }
+
+        private void Log(string text) =>
+            _log.Add(string.Create(CultureInfo.InvariantCulture, $"t={SimTime.ToSeconds(_now):0.0##} s {text}"));
 
         private SimulationOutcome Loop()
         {
@@ -268,6 +580,20 @@ public static class DesignSimulator
             }
 
             _events.Enqueue(_intervalNs, new SimEvent(EventKind.Tick, 0, 0));
+            for (var i = 0; i < _faults.Count; i++)
+            {
+                var fault = _faults[i].Spec;
+                if (fault.StartNs <= _durationNs)
+                {
+                    _events.Enqueue(fault.StartNs, new SimEvent(EventKind.FaultStart, i, 0));
+                    var faultEnd = _faults[i].EndNs;
+                    if (faultEnd <= _durationNs)
+                    {
+                        _events.Enqueue(faultEnd, new SimEvent(EventKind.FaultEnd, i, 0));
+                    }
+                }
+            }
+
             long processed = 0;
             var status = SimulationStatus.Completed;
             while (_events.Count > 0)
@@ -294,6 +620,18 @@ public static class DesignSimulator
                     case EventKind.Departure:
                         Depart(e.Payload.A, e.Payload.B);
                         break;
+                    case EventKind.FaultStart:
+                        SetFault(e.Payload.A, active: true);
+                        break;
+                    case EventKind.FaultEnd:
+                        SetFault(e.Payload.A, active: false);
+                        break;
+                    case EventKind.DelayedSubmit:
+                        Enter(e.Payload.A, e.Payload.B);
+                        break;
+                    case EventKind.TimedOut:
+                        TimeOut(e.Payload.B);
+                        break;
                     default:
                         Tick();
                         break;
@@ -308,6 +646,14 @@ public static class DesignSimulator
 
             var end = status == SimulationStatus.Completed ? _durationNs : _now;
             _now = end;
+            for (var i = 0; i < _faults.Count; i++)
+            {
+                if (_faults[i].Active)
+                {
+                    Log($"{_faults[i].Spec.ToText()} still active at the end; {_failures - _faults[i].FailuresAtStart:N0} requests failed while it lasted");
+                }
+            }
+
             foreach (var s in _stations)
             {
                 Account(s);
@@ -329,8 +675,7 @@ public static class DesignSimulator
 
         private void ScheduleArrival(int flow, long fromNs)
         {
-            var gapNs = _random.ExponentialWithMean(SimTime.NanosecondsPerSecond / _flows[flow].RatePerSecond);
-            var at = SimTime.AddSaturating(fromNs, SimTime.RoundSaturating(gapNs));
+            var at = _flows[flow].Arrivals.NextArrivalNs(fromNs, _random);
             if (at <= _durationNs)
             {
                 _events.Enqueue(at, new SimEvent(EventKind.Arrival, flow, 0));
@@ -423,7 +768,7 @@ public static class DesignSimulator
                         station.Lookups++;
                     }
 
-                    if (_random.NextDouble() < station.HitRatio)
+                    if (!station.Cold && _random.NextDouble() < station.HitRatio)
                     {
                         _hits[r] |= 1UL << j;
                         if (measured)
@@ -437,9 +782,10 @@ public static class DesignSimulator
                 _pending[r] = 0;
                 for (var k = 0; k < visits; k++)
                 {
-                    if (!Submit(s, r))
+                    var cause = Submit(s, r, plan.IsWrite);
+                    if (cause is { } why)
                     {
-                        Fail(r, plan, queueFull: true);
+                        Fail(r, plan, why);
                         break;
                     }
 
@@ -478,17 +824,21 @@ public static class DesignSimulator
             plan.Latency.Add(latencySeconds, _startNs[r]);
         }
 
-        private void Fail(int r, FlowPlan plan, bool queueFull)
+        private void Fail(int r, FlowPlan plan, FailCause cause)
         {
             if ((_state[r] & 1) == 0)
             {
                 plan.IntervalFailed++;
+                _failures++;
                 if (_startNs[r] >= _warmNs)
                 {
                     plan.Failed++;
-                    if (queueFull)
+                    switch (cause)
                     {
-                        plan.FailedQueueFull++;
+                        case FailCause.QueueFull: plan.FailedQueueFull++; break;
+                        case FailCause.Unavailable: plan.FailedUnavailable++; break;
+                        case FailCause.Error: plan.FailedError++; break;
+                        default: plan.FailedTimeout++; break;
                     }
                 }
             }
@@ -496,23 +846,60 @@ public static class DesignSimulator
             _state[r] |= 3;
         }
 
-        private bool Submit(int s, int r)
+        /// <summary>
+        /// Hands one call of request <paramref name="r"/> to station <paramref name="s"/>. Returns why it failed at once
+        /// (the station is down, answers with an error, or its line is full), or <see langword="null"/> when it is on its way.
+        /// </summary>
+        private FailCause? Submit(int s, int r, bool isWrite)
+        {
+            var station = _stations[s];
+            if (station.Down)
+            {
+                return FailCause.Unavailable;
+            }
+
+            if ((isWrite && station.WriteErrors) || (station.ErrorFraction > 0 && _random.NextDouble() < station.ErrorFraction))
+            {
+                return FailCause.Error;
+            }
+
+            if (station.TimeoutNs > 0)
+            {
+                // The dependency never answers: the call holds nothing and fails when the caller's timeout expires.
+                _events.Enqueue(SimTime.AddSaturating(_now, station.TimeoutNs), new SimEvent(EventKind.TimedOut, s, r));
+                return null;
+            }
+
+            if (station.AddedLatencyNs > 0)
+            {
+                _events.Enqueue(SimTime.AddSaturating(_now, station.AddedLatencyNs), new SimEvent(EventKind.DelayedSubmit, s, r));
+                return null;
+            }
+
+            return Enter(s, r) ? null : FailCause.QueueFull;
+        }
+
+        /// <summary>Starts the call at once when a server is free, else queues it; false when the line is full.</summary>
+        private bool Enter(int s, int r)
         {
             var station = _stations[s];
             Account(station);
-            if (station.Servers == 0 || station.Busy < station.Servers)
+            if (station.BaseServers == 0 && !station.Paused)
             {
-                if (station.Servers > 0)
-                {
-                    station.Busy++;
-                }
-
                 station.Waits.Add(0, _now);
                 StartService(s, station, r);
                 return true;
             }
 
-            if (station.Count >= station.QueueLimit)
+            if (station.Busy < station.Effective)
+            {
+                station.Busy++;
+                station.Waits.Add(0, _now);
+                StartService(s, station, r);
+                return true;
+            }
+
+            if (station.Count >= Math.Max(station.QueueLimit, _options.QueuePerServer))
             {
                 return false;
             }
@@ -531,7 +918,8 @@ public static class DesignSimulator
 
         private void StartService(int s, Station station, int r)
         {
-            var serviceNs = station.MeanServiceNs > 0 ? SimTime.RoundSaturating(_random.ExponentialWithMean(station.MeanServiceNs)) : 0;
+            var mean = station.SlowShare > 0 && (station.SlowShare >= 1 || _random.NextDouble() < station.SlowShare) ? station.MeanServiceNs * station.SlowFactor : station.MeanServiceNs;
+            var serviceNs = mean > 0 ? SimTime.RoundSaturating(_random.ExponentialWithMean(mean)) : 0;
             _events.Enqueue(SimTime.AddSaturating(_now, serviceNs), new SimEvent(EventKind.Departure, s, r));
         }
 
@@ -544,16 +932,11 @@ public static class DesignSimulator
                 station.Jobs++;
             }
 
-            if (station.Servers > 0)
+            if (station.BaseServers > 0)
             {
-                if (station.Count > 0)
+                if (station.Count > 0 && station.Busy <= station.Effective)
                 {
-                    var next = station.Line[station.Head];
-                    var since = station.LineSince[station.Head];
-                    station.Head = (station.Head + 1) % station.Line.Length;
-                    station.Count--;
-                    station.Waits.Add(SimTime.ToSeconds(_now - since), since);
-                    StartService(s, station, next);
+                    StartNext(s, station);
                 }
                 else
                 {
@@ -561,6 +944,28 @@ public static class DesignSimulator
                 }
             }
 
+            Returned(r);
+        }
+
+        private void StartNext(int s, Station station)
+        {
+            var next = station.Line[station.Head];
+            var since = station.LineSince[station.Head];
+            station.Head = (station.Head + 1) % station.Line.Length;
+            station.Count--;
+            station.Waits.Add(SimTime.ToSeconds(_now - since), since);
+            StartService(s, station, next);
+        }
+
+        private void TimeOut(int r)
+        {
+            Fail(r, _flows[_flowOf[r]], FailCause.Timeout);
+            Returned(r);
+        }
+
+        /// <summary>One call of request <paramref name="r"/> came back: when it was the last, the walk goes on (or ends after a failure).</summary>
+        private void Returned(int r)
+        {
             if (--_pending[r] > 0)
             {
                 return;
@@ -582,7 +987,7 @@ public static class DesignSimulator
             foreach (var station in _stations)
             {
                 Account(station);
-                var utilization = station.Servers > 0 ? station.IntervalBusyArea / ((double)station.Servers * _intervalNs) : 0;
+                var utilization = station.BaseServers > 0 ? station.IntervalBusyArea / ((double)station.BaseServers * _intervalNs) : 0;
                 station.Series.Add(new ComponentSeriesPoint(startSeconds, utilization, station.Count));
                 station.IntervalBusyArea = 0;
             }
@@ -689,6 +1094,9 @@ public static class DesignSimulator
                 p.Completed,
                 p.Failed,
                 p.FailedQueueFull,
+                p.FailedUnavailable,
+                p.FailedError,
+                p.FailedTimeout,
                 p.Completed / measuredSeconds,
                 p.Latency.Mean(),
                 p.Latency.Percentile(0.50),
@@ -696,8 +1104,8 @@ public static class DesignSimulator
                 p.Latency.Percentile(0.99))).ToList();
             var components = _stations.Select(s => new ComponentSimulation(
                 s.Name,
-                s.Servers,
-                s.Servers > 0 ? s.BusyArea / ((double)s.Servers * measuredNs) : 0,
+                s.BaseServers,
+                s.BaseServers > 0 ? s.BusyArea / ((double)s.BaseServers * measuredNs) : 0,
                 s.QueueArea / measuredNs,
                 s.Waits.Mean(),
                 s.Waits.FractionPositive(),
@@ -714,7 +1122,8 @@ public static class DesignSimulator
                 components,
                 [.. _flows.Select(p => (IReadOnlyList<FlowSeriesPoint>)p.Series)],
                 [.. _stations.Select(s => (IReadOnlyList<ComponentSeriesPoint>)s.Series)],
-                _notes);
+                _notes,
+                _log);
         }
     }
 }

@@ -45,7 +45,12 @@ public static class SimulationReportWriter
                 w.WriteNumber("offered", f.Offered);
                 w.WriteNumber("completed", f.Completed);
                 w.WriteNumber("failed", f.Failed);
-                w.WriteNumber("failedQueueFull", f.FailedQueueFull);
+                w.WriteStartObject("failedBy");
+                w.WriteNumber("queueFull", f.FailedQueueFull);
+                w.WriteNumber("unavailable", f.FailedUnavailable);
+                w.WriteNumber("error", f.FailedError);
+                w.WriteNumber("timeout", f.FailedTimeout);
+                w.WriteEndObject();
                 Number(w, "throughputPerSecond", f.ThroughputPerSecond);
                 Estimate(w, "latencyMeanSeconds", f.LatencyMeanSeconds);
                 Estimate(w, "latencyP50Seconds", f.LatencyP50Seconds);
@@ -106,6 +111,13 @@ public static class SimulationReportWriter
                 }
 
                 w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("events");
+            foreach (var entry in report.EventLog)
+            {
+                w.WriteStringValue(entry);
             }
 
             w.WriteEndArray();
