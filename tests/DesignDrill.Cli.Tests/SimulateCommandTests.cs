@@ -75,4 +75,43 @@ public sealed class SimulateCommandTests
         code.ShouldBe(2);
         error.ShouldContain("drill simulate: nothing to run");
     }
+
+    [Fact]
+    public void Should_inject_faults_and_log_them()
+    {
+        // Given / When
+        var (code, output, _) = Drill.Run("simulate", Sample, "--duration", "12s", "--load", "0.02x", "--fault", "kill-replicas keys count 2 at 4s for 4s", "--fault", "cache-flush at 2s for 2s");
+
+        // Then
+        code.ShouldBe(0);
+        output.ShouldContain("\nevents:\n  t=2.0 s cache-flush on cache starts\n  t=4.0 s kill-replicas on keys starts\n  t=4.0 s cache-flush on cache ends; 0 requests failed while it lasted\n  t=8.0 s kill-replicas on keys ends; ");
+        output.ShouldContain("failures by cause:\n  shorten: 0 queue full, ");
+    }
+
+    [Fact]
+    public void Should_report_a_bad_fault_with_its_column_and_a_hint()
+    {
+        // Given / When
+        var (code, _, error) = Drill.Run("simulate", Sample, "--fault", "cache-flsh at 5s");
+
+        // Then
+        code.ShouldBe(2);
+        error.ShouldContain("--fault \"cache-flsh at 5s\" column 1: error SIM002: 'cache-flsh' is not a fault kind.");
+        error.ShouldContain("did you mean `cache-flush`?");
+    }
+
+    [Fact]
+    public void Should_run_a_prompt_scenario_and_name_the_unknown_ones()
+    {
+        // Given / When
+        var run = Drill.Run("simulate", Sample, "--duration", "9s", "--load", "0.02x", "--scenario", "region-loss");
+        var unknown = Drill.Run("simulate", Sample, "--scenario", "meteor");
+
+        // Then
+        run.ExitCode.ShouldBe(0);
+        run.Out.ShouldStartWith("Scenario region-loss: The region holding the primary copy goes dark.\n  (in one region only, so cut off: ");
+        run.Out.ShouldContain("t=3.0 s partition on ");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Err.ShouldContain("'url-shortener' has no scenario 'meteor'. Its scenarios: ten-x-traffic, viral-link, cold-cache, region-loss.");
+    }
 }
