@@ -114,4 +114,29 @@ public sealed class SimulateCommandTests
         unknown.ExitCode.ShouldBe(2);
         unknown.Err.ShouldContain("'url-shortener' has no scenario 'meteor'. Its scenarios: ten-x-traffic, viral-link, cold-cache, region-loss.");
     }
+
+    [Fact]
+    public void Should_retry_with_the_client_policy_given_on_the_command_line()
+    {
+        // Given: a tier that a 10x slowdown overloads, and clients that time out after 1 s and retry at once
+        var design = Path.Combine(Path.GetTempPath(), $"drill-storm-{Guid.NewGuid():N}.md");
+        File.WriteAllText(design, "## Architecture\n```\napi: service x1, 8K rps each, 1 ms\nflow call at 1K/s, read: client -> api\n```\n");
+        try
+        {
+            // When
+            var (code, output, _) = Drill.Run("simulate", design, "--duration", "40s", "--fault", "slow-node api factor 10 at 10s for 10s", "--timeout", "1s", "--retries", "4", "--backoff", "none", "--format", "json");
+            var bad = Drill.Run("simulate", design, "--retries", "-1");
+
+            // Then
+            code.ShouldBe(0);
+            output.ShouldContain("\"retries\": ");
+            output.ShouldNotContain("\"retries\": 0,");
+            bad.ExitCode.ShouldBe(2);
+            bad.Err.ShouldContain("--retries must be 0 or more");
+        }
+        finally
+        {
+            File.Delete(design);
+        }
+    }
 }

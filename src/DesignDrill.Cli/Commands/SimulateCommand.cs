@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Review;
+using DesignDrill.Core.Simulation;
+using DesignDrill.Core.Simulation.Behaviours;
 using DesignDrill.Core.Simulation.Design;
 using DesignDrill.Core.Simulation.Faults;
 using DesignDrill.Core.Simulation.Statistics;
@@ -23,6 +25,7 @@ internal static partial class SimulateCommand
           drill simulate design.md --duration 2m --format csv > series.csv
           drill simulate design.md --fault "cache-flush at 60s for 30s" --fault "slow-node api factor 5 at 1m for 30s"
           drill simulate samples/url-shortener.md --scenario cold-cache --load 0.2x
+          drill simulate design.md --fault "slow-node api factor 10 at 60s for 30s" --timeout 1s --retries 4 --backoff none
 
         Faults: KIND [TARGET] [KEY VALUE]... at TIME [for DURATION]; the 20 kinds and their keys are in
         docs/simulation-workloads-and-faults.md. --scenario runs one of the prompt's constraint changes (the design's
@@ -49,6 +52,13 @@ internal static partial class SimulateCommand
         var faults = new Option<string[]>("--fault") { Description = "A fault to inject, such as \"cache-flush at 60s for 30s\"; repeatable.", HelpName = "fault", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
         var scenario = new Option<string?>("--scenario") { Description = "Run one of the prompt's constraint changes by name (drill show ID --reveal lists them).", HelpName = "name" };
         var promptOption = new Option<string?>("--prompt") { Description = "The prompt whose scenarios --scenario names (default: the design's front matter).", HelpName = "id" };
+        var retries = new Option<int?>("--retries") { Description = "Clients retry a failed or timed-out attempt up to this many times (default: no retries).", HelpName = "count" };
+        var timeout = new Option<string?>("--timeout") { Description = "Clients give up on an attempt after this long (default: 10s when --retries is given, else never).", HelpName = "time" };
+        var backoff = new Option<string>("--backoff") { Description = "Wait between attempts: none, constant or exponential (default exponential).", DefaultValueFactory = _ => "exponential", HelpName = "kind" };
+        backoff.AcceptOnlyFromAmong("none", "constant", "exponential");
+        var jitter = new Option<string>("--jitter") { Description = "Randomise the wait: none, full, equal or decorrelated (default full).", DefaultValueFactory = _ => "full", HelpName = "kind" };
+        jitter.AcceptOnlyFromAmong("none", "full", "equal", "decorrelated");
+        var budget = new Option<string?>("--retry-budget") { Description = "Retries allowed as a share of requests, such as 10% (default: no budget).", HelpName = "percent" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
         command.Arguments.Add(file);
@@ -62,6 +72,11 @@ internal static partial class SimulateCommand
         command.Options.Add(faults);
         command.Options.Add(scenario);
         command.Options.Add(promptOption);
+        command.Options.Add(retries);
+        command.Options.Add(timeout);
+        command.Options.Add(backoff);
+        command.Options.Add(jitter);
+        command.Options.Add(budget);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file) ?? "";
@@ -112,8 +127,42 @@ internal static partial class SimulateCommand
                 parsedFaults.Add(parsed.Fault);
             }
 
+            RetryPolicy? policy = null;
+            if (parseResult.GetValue(retries) is { } retryCount || parseResult.GetValue(timeout) is not null)
+            {
+                var count = parseResult.GetValue(retries) ?? 0;
+                double? timeoutSeconds = parseResult.GetValue(timeout) is { } timeoutText ? ParseSeconds(timeoutText) : 10;
+                double? budgetRatio = null;
+                if (parseResult.GetValue(budget) is { } budgetText)
+                {
+                    budgetRatio = double.TryParse(budgetText.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent <= 100 ? percent / 100 : -1;
+                }
+
+                if (count < 0 || timeoutSeconds is not > 0 || budgetRatio is < 0)
+                {
+                    stderr.WriteLine("drill simulate: --retries must be 0 or more, --timeout a time such as 1s, and --retry-budget a percentage such as 10%.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                try
+                {
+                    policy = new RetryPolicy(
+                        maxAttempts: count + 1,
+                        attemptTimeoutNs: SimTime.FromSeconds(timeoutSeconds.Value),
+                        backoff: Enum.Parse<BackoffKind>(parseResult.GetValue(backoff) ?? "exponential", ignoreCase: true),
+                        jitter: parseResult.GetValue(backoff) == "none" ? JitterKind.None : Enum.Parse<JitterKind>(parseResult.GetValue(jitter) ?? "full", ignoreCase: true),
+                        retryBudgetRatio: budgetRatio);
+                }
+                catch (ArgumentOutOfRangeException e)
+                {
+                    stderr.WriteLine("drill simulate: " + e.Message.Split('\n')[0]);
+                    return ExitCodes.UnusableInput;
+                }
+            }
+
             var options = new DesignSimulationOptions
             {
+                ClientRetries = policy,
                 Faults = parsedFaults,
                 DurationSeconds = seconds,
                 WarmUpSeconds = warm,
@@ -222,7 +271,7 @@ internal static partial class SimulateCommand
 
         foreach (var f in run.Flows.Where(f => f.Failed > 0))
         {
-            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable, {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts"));
+            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable, {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
         }
 
         if (causes.Count > 0)

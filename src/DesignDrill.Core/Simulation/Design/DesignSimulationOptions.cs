@@ -49,6 +49,14 @@ public sealed record DesignSimulationOptions
     public SimulationLimits? Limits { get; init; }
 
     /// <summary>
+    /// The clients' timeout and retry policy (docs/simulation-clients.md): each attempt that has not answered within the
+    /// attempt timeout is abandoned (its calls still run to the end) and, like an attempt that failed, retried after the
+    /// policy's backoff while attempts and the retry budget last. <see langword="null"/>: clients wait for ever and
+    /// never retry.
+    /// </summary>
+    public Behaviours.RetryPolicy? ClientRetries { get; init; }
+
+    /// <summary>
     /// Faults to inject, each with its start and duration (docs/simulation-workloads-and-faults.md; their effects in
     /// docs/simulation.md, "Faults in the run"). Targets name components of the design.
     /// </summary>

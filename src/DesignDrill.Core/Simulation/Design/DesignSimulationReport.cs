@@ -11,7 +11,8 @@ namespace DesignDrill.Core.Simulation.Design;
 /// <param name="FailedQueueFull">Of <paramref name="Failed"/>: refused because a waiting line was full.</param>
 /// <param name="FailedUnavailable">Of <paramref name="Failed"/>: a component on the path was down (killed, failing over, cut off).</param>
 /// <param name="FailedError">Of <paramref name="Failed"/>: a component answered with an error (transient errors, bad config, packet loss, disk full).</param>
-/// <param name="FailedTimeout">Of <paramref name="Failed"/>: a dependency never answered and the call timed out.</param>
+/// <param name="FailedTimeout">Of <paramref name="Failed"/>: a dependency never answered and the call timed out, or the client's last attempt timed out.</param>
+/// <param name="Retries">Attempts after the first, made by clients under <see cref="DesignSimulationOptions.ClientRetries"/>.</param>
 /// <param name="ThroughputPerSecond">Completed requests per measured second.</param>
 /// <param name="LatencyMeanSeconds">Mean response time with its 95% half-width.</param>
 /// <param name="LatencyP50Seconds">Median response time.</param>
@@ -27,6 +28,7 @@ public sealed record FlowSimulation(
     long FailedUnavailable,
     long FailedError,
     long FailedTimeout,
+    long Retries,
     double ThroughputPerSecond,
     BatchEstimate LatencyMeanSeconds,
     BatchEstimate LatencyP50Seconds,
@@ -54,7 +56,7 @@ public sealed record ComponentSimulation(
 
 /// <summary>One point of a per-interval series.</summary>
 /// <param name="StartSeconds">Start of the interval, seconds since the start of the run.</param>
-/// <param name="Offered">Arrivals of the flow in the interval.</param>
+/// <param name="Offered">Attempts of the flow in the interval (arrivals and client retries).</param>
 /// <param name="Completed">Responses completed.</param>
 /// <param name="Failed">Failures.</param>
 /// <param name="LatencyP50Seconds">Median response time of the responses completed in the interval (NaN when none).</param>

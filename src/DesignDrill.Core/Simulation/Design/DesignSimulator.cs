@@ -66,6 +66,8 @@ public static class DesignSimulator
         FaultEnd,
         DelayedSubmit,
         TimedOut,
+        AttemptTimeout,
+        RetryStart,
     }
 
     private enum FailCause : byte
@@ -91,6 +93,8 @@ public static class DesignSimulator
         public required double[] FanOut;
         public required bool IsWrite;
         public ArrivalProcess Arrivals = null!;
+        public Behaviours.RetryBudget? Budget;
+        public long Retries;
         public bool Simulated = true;
         public BatchMeans Latency = null!;
         public long Offered;
@@ -182,7 +186,11 @@ public static class DesignSimulator
         private ulong[] _hits = new ulong[1_024];
         private int[] _step = new int[1_024];
         private int[] _pending = new int[1_024];
-        private byte[] _state = new byte[1_024]; // bit 0: response done; bit 1: failed
+        private byte[] _state = new byte[1_024]; // bit 0: response done; bit 1: failed or abandoned
+        private long[] _originNs = new long[1_024];
+        private int[] _attempt = new int[1_024];
+        private long[] _lastDelayNs = new long[1_024];
+        private int[] _generation = new int[1_024];
         private int[] _free = new int[1_024];
         private int _freeCount;
         private int _allocated;
@@ -331,6 +339,7 @@ public static class DesignSimulator
                 }
 
                 plan.Arrivals = new ArrivalProcess(shape);
+                plan.Budget = _options.ClientRetries?.CreateRetryBudget();
                 _flows.Add(plan);
             }
 
@@ -632,6 +641,12 @@ public static class DesignSimulator
                     case EventKind.TimedOut:
                         TimeOut(e.Payload.B);
                         break;
+                    case EventKind.AttemptTimeout:
+                        AttemptTimedOut(e.Payload.A, e.Payload.B);
+                        break;
+                    case EventKind.RetryStart:
+                        StartAttempt(e.Payload.B);
+                        break;
                     default:
                         Tick();
                         break;
@@ -701,13 +716,76 @@ public static class DesignSimulator
 
             var r = Allocate();
             _flowOf[r] = f;
+            _originNs[r] = _now;
+            _attempt[r] = 1;
+            _lastDelayNs[r] = 0;
+            plan.Budget?.RecordRequest();
+            BeginAttempt(r, plan);
+        }
+
+        /// <summary>Starts an attempt of a request now: a fresh walk, and the client's timeout when it has one.</summary>
+        private void BeginAttempt(int r, FlowPlan plan)
+        {
             _startNs[r] = _now;
             _visited[r] = 0;
             _hits[r] = 0;
             _step[r] = plan.Start - 1;
             _pending[r] = 0;
             _state[r] = 0;
+            if (_options.ClientRetries is { AttemptTimeoutNs: var timeoutNs } && timeoutNs != Behaviours.RetryPolicy.NoTimeoutNs)
+            {
+                _events.Enqueue(SimTime.AddSaturating(_now, timeoutNs), new SimEvent(EventKind.AttemptTimeout, _generation[r], r));
+            }
+
             Advance(r);
+        }
+
+        private void StartAttempt(int r)
+        {
+            var plan = _flows[_flowOf[r]];
+            plan.IntervalOffered++;
+            BeginAttempt(r, plan);
+        }
+
+        /// <summary>The client gave up waiting on attempt <paramref name="r"/>: it is abandoned (its calls run on) and retried or failed.</summary>
+        private void AttemptTimedOut(int generation, int r)
+        {
+            if (_generation[r] != generation || (_state[r] & 1) != 0)
+            {
+                return;
+            }
+
+            Fail(r, _flows[_flowOf[r]], FailCause.Timeout);
+            if (_pending[r] == 0)
+            {
+                Release(r);
+            }
+        }
+
+        /// <summary>Schedules the next attempt of request <paramref name="r"/> when the policy and budget allow; false otherwise.</summary>
+        private bool TryRetry(int r, FlowPlan plan)
+        {
+            if (_options.ClientRetries is not { } policy)
+            {
+                return false;
+            }
+
+            var delay = policy.NextDelayNs(_attempt[r], _lastDelayNs[r], _random);
+            if (delay is not { } delayNs || (plan.Budget is { } budget && !budget.TryWithdrawRetry()))
+            {
+                return false;
+            }
+
+            var next = Allocate();
+            _flowOf[next] = _flowOf[r];
+            _originNs[next] = _originNs[r];
+            _attempt[next] = _attempt[r] + 1;
+            _lastDelayNs[next] = delayNs;
+            _state[next] = 3;
+            _pending[next] = 0;
+            plan.Retries += _originNs[r] >= _warmNs ? 1 : 0;
+            _events.Enqueue(SimTime.AddSaturating(_now, delayNs), new SimEvent(EventKind.RetryStart, 0, next));
+            return true;
         }
 
         /// <summary>Walks request <paramref name="r"/> to its next step with work, or finishes it.</summary>
@@ -812,25 +890,31 @@ public static class DesignSimulator
         private void Respond(int r, FlowPlan plan)
         {
             _state[r] |= 1;
-            var latencySeconds = SimTime.ToSeconds(_now - _startNs[r]);
+            var latencySeconds = SimTime.ToSeconds(_now - _originNs[r]);
             plan.IntervalCompleted++;
             plan.IntervalHistogram[LogHistogram.BucketOf(latencySeconds)]++;
             plan.IntervalCount++;
-            if (_startNs[r] >= _warmNs)
+            if (_originNs[r] >= _warmNs)
             {
                 plan.Completed++;
             }
 
-            plan.Latency.Add(latencySeconds, _startNs[r]);
+            plan.Latency.Add(latencySeconds, _originNs[r]);
         }
 
         private void Fail(int r, FlowPlan plan, FailCause cause)
         {
+            if ((_state[r] & 1) == 0 && TryRetry(r, plan))
+            {
+                _state[r] |= 3;
+                return;
+            }
+
             if ((_state[r] & 1) == 0)
             {
                 plan.IntervalFailed++;
                 _failures++;
-                if (_startNs[r] >= _warmNs)
+                if (_originNs[r] >= _warmNs)
                 {
                     plan.Failed++;
                     switch (cause)
@@ -1058,7 +1142,9 @@ public static class DesignSimulator
             _inFlight++;
             if (_freeCount > 0)
             {
-                return _free[--_freeCount];
+                var reused = _free[--_freeCount];
+                _generation[reused]++;
+                return reused;
             }
 
             if (_allocated == _flowOf.Length)
@@ -1071,6 +1157,10 @@ public static class DesignSimulator
                 Array.Resize(ref _step, size);
                 Array.Resize(ref _pending, size);
                 Array.Resize(ref _state, size);
+                Array.Resize(ref _originNs, size);
+                Array.Resize(ref _attempt, size);
+                Array.Resize(ref _lastDelayNs, size);
+                Array.Resize(ref _generation, size);
                 Array.Resize(ref _free, size);
             }
 
@@ -1097,6 +1187,7 @@ public static class DesignSimulator
                 p.FailedUnavailable,
                 p.FailedError,
                 p.FailedTimeout,
+                p.Retries,
                 p.Completed / measuredSeconds,
                 p.Latency.Mean(),
                 p.Latency.Percentile(0.50),

@@ -45,6 +45,7 @@ public static class SimulationReportWriter
                 w.WriteNumber("offered", f.Offered);
                 w.WriteNumber("completed", f.Completed);
                 w.WriteNumber("failed", f.Failed);
+                w.WriteNumber("retries", f.Retries);
                 w.WriteStartObject("failedBy");
                 w.WriteNumber("queueFull", f.FailedQueueFull);
                 w.WriteNumber("unavailable", f.FailedUnavailable);
