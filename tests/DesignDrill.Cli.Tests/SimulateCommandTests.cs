@@ -139,4 +139,33 @@ public sealed class SimulateCommandTests
             File.Delete(design);
         }
     }
+
+    [Fact]
+    public void Should_write_svg_charts_that_parse_as_xml()
+    {
+        // Given
+        var folder = Path.Combine(Path.GetTempPath(), $"drill-svg-{Guid.NewGuid():N}");
+        try
+        {
+            // When
+            var (code, _, error) = Drill.Run("simulate", Sample, "--duration", "6s", "--load", "0.02x", "--svg", folder);
+
+            // Then: three charts, each an SVG document with one line per flow or busy component and its legend
+            code.ShouldBe(0);
+            error.ShouldContain("charts written to");
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["failures.svg", "latency-p99.svg", "utilization.svg"]);
+            var latency = System.Xml.Linq.XDocument.Load(Path.Combine(folder, "latency-p99.svg"));
+            var ns = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2000/svg");
+            latency.Root!.Name.ShouldBe(ns + "svg");
+            latency.Descendants(ns + "path").Count().ShouldBe(3);
+            latency.Descendants(ns + "text").Select(t => t.Value).ShouldContain("redirect");
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }

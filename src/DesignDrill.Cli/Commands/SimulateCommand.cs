@@ -59,6 +59,7 @@ internal static partial class SimulateCommand
         var jitter = new Option<string>("--jitter") { Description = "Randomise the wait: none, full, equal or decorrelated (default full).", DefaultValueFactory = _ => "full", HelpName = "kind" };
         jitter.AcceptOnlyFromAmong("none", "full", "equal", "decorrelated");
         var budget = new Option<string?>("--retry-budget") { Description = "Retries allowed as a share of requests, such as 10% (default: no budget).", HelpName = "percent" };
+        var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
         command.Arguments.Add(file);
@@ -77,6 +78,7 @@ internal static partial class SimulateCommand
         command.Options.Add(backoff);
         command.Options.Add(jitter);
         command.Options.Add(budget);
+        command.Options.Add(svg);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file) ?? "";
@@ -215,6 +217,25 @@ internal static partial class SimulateCommand
             {
                 stderr.WriteLine("drill simulate: nothing to run: " + (run.Notes.Count > 0 ? string.Join("; ", run.Notes) : "the architecture has no flow with a rate") + ".");
                 return ExitCodes.UnusableInput;
+            }
+
+            if (parseResult.GetValue(svg) is { } folder)
+            {
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                    foreach (var (name, chart) in SimulationSvg.Charts(run))
+                    {
+                        File.WriteAllText(Path.Combine(folder, name), chart);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"drill simulate: cannot write the charts to {folder}: {e.Message}");
+                    return ExitCodes.UnusableInput;
+                }
+
+                stderr.WriteLine($"drill simulate: charts written to {Path.Combine(folder, "latency-p99.svg")}, failures.svg and utilization.svg");
             }
 
             stdout.Write(parseResult.GetValue(format) switch
