@@ -212,7 +212,30 @@ internal static partial class SimulateCommand
                 }
             }
 
+            // A progress bar on the terminal only: never in redirected or captured output.
+            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var lastShown = -1;
+            if (showProgress)
+            {
+                options = options with
+                {
+                    OnProgress = done =>
+                    {
+                        var percent = (int)(done * 100);
+                        if (percent != lastShown)
+                        {
+                            lastShown = percent;
+                            stderr.Write($"\rsimulating [{new string('#', percent / 5),-20}] {percent,3}%");
+                        }
+                    },
+                };
+            }
+
             var run = DesignSimulator.Run(report, options);
+            if (showProgress)
+            {
+                stderr.Write("\r" + new string(' ', 40) + "\r");
+            }
             if (run.Flows.Count == 0)
             {
                 stderr.WriteLine("drill simulate: nothing to run: " + (run.Notes.Count > 0 ? string.Join("; ", run.Notes) : "the architecture has no flow with a rate") + ".");

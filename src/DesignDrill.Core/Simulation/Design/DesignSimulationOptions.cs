@@ -62,6 +62,9 @@ public sealed record DesignSimulationOptions
     /// </summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
+    /// <summary>Called at every series interval with the share of simulated time done (0–1), for a progress bar; none when <see langword="null"/>.</summary>
+    public Action<double>? OnProgress { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <returns>The problems, empty when the options are usable.</returns>
     public IReadOnlyList<string> Problems()

@@ -1092,6 +1092,7 @@ public static class DesignSimulator
                 plan.IntervalFailed = 0;
             }
 
+            _options.OnProgress?.Invoke((double)_now / _durationNs);
             var nextTick = SimTime.AddSaturating(_now, _intervalNs);
             if (nextTick <= _durationNs)
             {
