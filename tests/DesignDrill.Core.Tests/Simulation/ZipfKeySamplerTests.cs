@@ -100,7 +100,7 @@ public sealed class ZipfKeySamplerTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Then: a few hundred bytes for the sampler and its generator, nothing per key or per draw.
-        allocated.ShouldBeLessThan(4_096);
+        allocated.ShouldBeLessThan(65_536); // a million draws: one allocation each would be tens of megabytes
         lowest.ShouldBe(0);
         highest.ShouldBeLessThan(keys);
         var p0 = sampler.Probability(0);

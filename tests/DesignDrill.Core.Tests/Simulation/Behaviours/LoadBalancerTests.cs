@@ -174,8 +174,8 @@ public sealed class LoadBalancerTests(ITestOutputHelper output)
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Then
-        // Nothing per operation: a stray one-off runtime allocation (tiered JIT) would stay far below a byte an operation.
-        allocated.ShouldBeLessThan(1_024);
+        // Nothing per operation: a stray one-off runtime allocation (tiered JIT, on-stack replacement) stays far below a byte an operation.
+        allocated.ShouldBeLessThan(65_536); // a million operations: one allocation each would be tens of megabytes
         inFlight.ShouldAllBe(node => node % 10 != 0);
     }
 
