@@ -26,6 +26,7 @@ internal static partial class SimulateCommand
           drill simulate design.md --fault "cache-flush at 60s for 30s" --fault "slow-node api factor 5 at 1m for 30s"
           drill simulate samples/url-shortener.md --scenario cold-cache --load 0.2x
           drill simulate design.md --fault "slow-node api factor 10 at 60s for 30s" --timeout 1s --retries 4 --backoff none
+          drill simulate design.md --keys 10000000 --zipf 0.9 --item-bytes 600 --fault "cache-flush at 30s for 1s"
 
         Faults: KIND [TARGET] [KEY VALUE]... at TIME [for DURATION]; the 20 kinds and their keys are in
         docs/simulation-workloads-and-faults.md. --scenario runs one of the prompt's constraint changes (the design's
@@ -59,6 +60,9 @@ internal static partial class SimulateCommand
         var jitter = new Option<string>("--jitter") { Description = "Randomise the wait: none, full, equal or decorrelated (default full).", DefaultValueFactory = _ => "full", HelpName = "kind" };
         jitter.AcceptOnlyFromAmong("none", "full", "equal", "decorrelated");
         var budget = new Option<string?>("--retry-budget") { Description = "Retries allowed as a share of requests, such as 10% (default: no budget).", HelpName = "percent" };
+        var keys = new Option<long?>("--keys") { Description = "Read caches with a real keyspace of this many keys (Zipf popularity, LRU of the cache's memory), so the hit ratio emerges.", HelpName = "count" };
+        var zipf = new Option<double>("--zipf") { Description = "Popularity skew of --keys (default 0.8; 0 is uniform).", DefaultValueFactory = _ => CacheKeyspace.DefaultZipfExponent, HelpName = "s" };
+        var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => 1000, HelpName = "bytes" };
         var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
@@ -79,6 +83,9 @@ internal static partial class SimulateCommand
         command.Options.Add(jitter);
         command.Options.Add(budget);
         command.Options.Add(svg);
+        command.Options.Add(keys);
+        command.Options.Add(zipf);
+        command.Options.Add(itemBytes);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file) ?? "";
@@ -162,8 +169,23 @@ internal static partial class SimulateCommand
                 }
             }
 
+            CacheKeyspace? keyspace = null;
+            if (parseResult.GetValue(keys) is { } keyCount)
+            {
+                var s = parseResult.GetValue(zipf);
+                var bytes = parseResult.GetValue(itemBytes);
+                if (keyCount < 1 || keyCount > (1L << 53) || !(s >= 0) || s > 10 || !(bytes > 0) || !double.IsFinite(bytes))
+                {
+                    stderr.WriteLine("drill simulate: --keys must be 1 to 2^53, --zipf 0 to 10 and --item-bytes above 0.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                keyspace = new CacheKeyspace(keyCount, s, bytes);
+            }
+
             var options = new DesignSimulationOptions
             {
+                Keyspace = keyspace,
                 ClientRetries = policy,
                 Faults = parsedFaults,
                 DurationSeconds = seconds,

@@ -62,6 +62,13 @@ public sealed record DesignSimulationOptions
     /// </summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
+    /// <summary>
+    /// A real keyspace for every cache: reads ask for keys of Zipf popularity and an LRU cache of the component's memory
+    /// (replicas × memory per replica ÷ <see cref="CacheKeyspace.ItemBytes"/>) with its TTL decides hit or miss, so the
+    /// hit ratio emerges (and a flushed cache warms up again). <see langword="null"/>: a cache hits with its stated ratio.
+    /// </summary>
+    public CacheKeyspace? Keyspace { get; init; }
+
     /// <summary>Called at every series interval with the share of simulated time done (0–1), for a progress bar; none when <see langword="null"/>.</summary>
     public Action<double>? OnProgress { get; init; }
 
@@ -106,4 +113,15 @@ public sealed record DesignSimulationOptions
 
         return problems;
     }
+}
+
+/// <summary>The keyspace caches are read with (see <see cref="DesignSimulationOptions.Keyspace"/>).</summary>
+/// <param name="KeyCount">Distinct keys, ≥ 1 (for a URL shortener: the number of links).</param>
+/// <param name="ZipfExponent">Popularity skew s ≥ 0: key k is read with probability ∝ 1/k^s. Web request streams measure
+/// about 0.6–0.9 (Breslau et al., "Web caching and Zipf-like distributions", INFOCOM 1999); 0 is uniform.</param>
+/// <param name="ItemBytes">Memory one cached entry takes, with overhead, in bytes (&gt; 0).</param>
+public sealed record CacheKeyspace(long KeyCount, double ZipfExponent, double ItemBytes)
+{
+    /// <summary>The default skew: 0.8 (within Breslau et al.'s measured 0.64–0.83).</summary>
+    public const double DefaultZipfExponent = 0.8;
 }

@@ -122,6 +122,8 @@ public static class DesignSimulator
         public required double MeanServiceNs;
         public required bool IsCache;
         public required double HitRatio;
+        public Behaviours.LruCache? Lru;
+        public ZipfKeySampler? Keys;
         public required int QueueLimit;
         public int Busy;
         public int[] Line = new int[16];
@@ -256,6 +258,22 @@ public static class DesignSimulator
                     QueueLimit = servers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)servers * _options.QueuePerServer),
                     Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
                 });
+                if (isCache && _options.Keyspace is { } keyspace)
+                {
+                    var memoryBytes = (p.Component.MemoryPerReplica?.Value
+                        ?? _catalog.GetDefaults(p.Component.Declaration.Kind, p.Component.Declaration.Technology).MemoryBytes?.Value
+                        ?? 0) * Math.Max(1, p.Replicas);
+                    var entries = Math.Min(Behaviours.EvictingCache.MaxCapacity, Math.Max(0, Math.Floor(memoryBytes / keyspace.ItemBytes)));
+                    var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
+                    var station = _stations[^1];
+                    station.Lru = new Behaviours.LruCache((int)entries, Behaviours.CachePolicy.CacheAside, ttlNs);
+                    station.Keys = new ZipfKeySampler(keyspace.KeyCount, keyspace.ZipfExponent, _options.Seed + _stations.Count);
+                    if (entries >= Behaviours.EvictingCache.MaxCapacity)
+                    {
+                        _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' holds more than {Behaviours.EvictingCache.MaxCapacity:N0} entries; simulated with that many"));
+                    }
+                }
+
                 if (servers == 0 && !unbounded)
                 {
                     _notes.Add($"'{c.Name}' has no capacity; it is modelled as never queueing");
@@ -468,6 +486,7 @@ public static class DesignSimulator
         /// <summary>Sets every station's fault state from the faults active now, then starts queued work that may now run.</summary>
         private void Recompute()
         {
+            var wasCold = _stations.Select(st => st.Cold).ToArray();
             foreach (var station in _stations)
             {
                 Account(station);
@@ -555,6 +574,12 @@ public static class DesignSimulator
             for (var s = 0; s < _stations.Count; s++)
             {
                 var station = _stations[s];
+
+                // A cache with a keyspace that turns cold loses its entries and then warms up again on its own.
+                if (station.Cold && !wasCold[s] && station.Lru is { } lru)
+                {
+                    lru.Clear();
+                }
 
                 // A component that goes down drops the calls waiting for it: their requests fail as unavailable.
                 while (station.Down && station.Count > 0)
@@ -846,7 +871,10 @@ public static class DesignSimulator
                         station.Lookups++;
                     }
 
-                    if (!station.Cold && _random.NextDouble() < station.HitRatio)
+                    var hit = station.Lru is { } lru
+                        ? lru.Read(station.Keys!.Next(), _now)
+                        : !station.Cold && _random.NextDouble() < station.HitRatio;
+                    if (hit)
                     {
                         _hits[r] |= 1UL << j;
                         if (measured)
