@@ -29,6 +29,12 @@ public static class DesignSimulator
     /// <summary>Most points of a series (3,600): runs longer than an hour get wider intervals.</summary>
     public const int MaxSeriesPoints = 3_600;
 
+    /// <summary>Most shards a component is simulated with (1,024; rule of thumb, far more than an interview design names).</summary>
+    public const int MaxShards = 1_024;
+
+    /// <summary>The key every request asks for, with the fault's share, while a hot-key fault lasts (rank 0, the most popular).</summary>
+    private const long HotKey = 0;
+
     /// <summary>
     /// How long a caller waits on a dependency that never answers (dependency-timeout fault) before the call fails:
     /// 10 s (the default attempt timeout of Microsoft.Extensions.Http.Resilience's standard handler).
@@ -123,7 +129,6 @@ public static class DesignSimulator
         public required bool IsCache;
         public required double HitRatio;
         public Behaviours.LruCache? Lru;
-        public ZipfKeySampler? Keys;
         public required int QueueLimit;
         public int Busy;
         public int[] Line = new int[16];
@@ -193,12 +198,16 @@ public static class DesignSimulator
         private int[] _attempt = new int[1_024];
         private long[] _lastDelayNs = new long[1_024];
         private int[] _generation = new int[1_024];
+        private long[] _key = new long[1_024];
         private int[] _free = new int[1_024];
         private int _freeCount;
         private int _allocated;
         private int _inFlight;
 
         private readonly List<ActiveFault> _faults = [];
+        private readonly List<int[]> _groups = [];
+        private ZipfKeySampler? _keys;
+        private double _hotShare;
         private readonly List<string> _log = [];
         private long _failures;
 
@@ -231,7 +240,12 @@ public static class DesignSimulator
             var architecture = _report.Architecture;
             var parameters = ParameterResolver.Resolve(architecture, _catalog);
             var analysis = ArchitectureAnalyzer.Analyze(architecture, parameters);
-            var stationOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var groupOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            if (_options.Keyspace is { } space)
+            {
+                _keys = new ZipfKeySampler(space.KeyCount, space.ZipfExponent, _options.Seed + 1);
+            }
+
             foreach (var c in analysis.Components)
             {
                 var p = c.Parameters;
@@ -243,37 +257,49 @@ public static class DesignSimulator
                 var unbounded = p.IsUnbounded || !double.IsFinite(c.CapacityPerSecond);
                 var servers = unbounded ? 0 : Math.Max(1, c.Servers);
                 var isCache = p.HitRatio is not null || p.Component.KindInfo?.Id == "cache";
-                stationOf[c.Name] = _stations.Count;
+                var shards = Math.Max(1, Math.Min(p.Shards, MaxShards));
+                if (p.Shards > MaxShards)
+                {
+                    _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' has {p.Shards:N0} shards; simulated as {MaxShards}"));
+                }
+
                 var zonesText = p.Component.Declaration.GetSetting("zones")?.ValueText;
-                _stations.Add(new Station
+                var zoneCount = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1;
+                var memoryBytes = (p.Component.MemoryPerReplica?.Value
+                    ?? _catalog.GetDefaults(p.Component.Declaration.Kind, p.Component.Declaration.Technology).MemoryBytes?.Value
+                    ?? 0) * Math.Max(1, p.Replicas);
+                var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
+                var group = new int[shards];
+                for (var k = 0; k < shards; k++)
                 {
-                    Name = c.Name,
-                    BaseServers = servers,
-                    Replicas = Math.Max(1, p.Replicas),
-                    Zones = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1,
-                    Servers = servers,
-                    MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
-                    IsCache = isCache,
-                    HitRatio = Math.Clamp(p.HitRatio ?? 0, 0, 1),
-                    QueueLimit = servers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)servers * _options.QueuePerServer),
-                    Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
-                });
-                if (isCache && _options.Keyspace is { } keyspace)
-                {
-                    var memoryBytes = (p.Component.MemoryPerReplica?.Value
-                        ?? _catalog.GetDefaults(p.Component.Declaration.Kind, p.Component.Declaration.Technology).MemoryBytes?.Value
-                        ?? 0) * Math.Max(1, p.Replicas);
-                    var entries = Math.Min(Behaviours.EvictingCache.MaxCapacity, Math.Max(0, Math.Floor(memoryBytes / keyspace.ItemBytes)));
-                    var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
-                    var station = _stations[^1];
-                    station.Lru = new Behaviours.LruCache((int)entries, Behaviours.CachePolicy.CacheAside, ttlNs);
-                    station.Keys = new ZipfKeySampler(keyspace.KeyCount, keyspace.ZipfExponent, _options.Seed + _stations.Count);
-                    if (entries >= Behaviours.EvictingCache.MaxCapacity)
+                    var shardServers = servers == 0 ? 0 : Math.Max(1, servers / shards);
+                    group[k] = _stations.Count;
+                    _stations.Add(new Station
                     {
-                        _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' holds more than {Behaviours.EvictingCache.MaxCapacity:N0} entries; simulated with that many"));
+                        Name = shards == 1 ? c.Name : string.Create(CultureInfo.InvariantCulture, $"{c.Name}[{k}]"),
+                        BaseServers = shardServers,
+                        Replicas = Math.Max(1, p.Replicas), // each shard has its own replicas (docs/analysis.md)
+                        Zones = zoneCount,
+                        Servers = shardServers,
+                        MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
+                        IsCache = isCache,
+                        HitRatio = Math.Clamp(p.HitRatio ?? 0, 0, 1),
+                        QueueLimit = shardServers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)shardServers * _options.QueuePerServer),
+                        Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                    });
+                    if (isCache && _options.Keyspace is { } keyspace)
+                    {
+                        var entries = Math.Min(Behaviours.EvictingCache.MaxCapacity, Math.Max(0, Math.Floor(memoryBytes / shards / keyspace.ItemBytes)));
+                        _stations[^1].Lru = new Behaviours.LruCache((int)entries, Behaviours.CachePolicy.CacheAside, ttlNs);
+                        if (entries >= Behaviours.EvictingCache.MaxCapacity && k == 0)
+                        {
+                            _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' holds more than {Behaviours.EvictingCache.MaxCapacity:N0} entries a shard; simulated with that many"));
+                        }
                     }
                 }
 
+                groupOf[c.Name] = _groups.Count;
+                _groups.Add(group);
                 if (servers == 0 && !unbounded)
                 {
                     _notes.Add($"'{c.Name}' has no capacity; it is modelled as never queueing");
@@ -331,14 +357,14 @@ public static class DesignSimulator
                 };
                 for (var i = 0; i < steps.Count; i++)
                 {
-                    plan.Station[i] = stationOf.TryGetValue(steps[i].Component, out var s) ? s : -1;
+                    plan.Station[i] = groupOf.TryGetValue(steps[i].Component, out var g) ? g : -1;
                     plan.Caller[i] = steps[i].CallerIndex(i);
                     plan.OnMiss[i] = steps[i].OnMiss;
                     plan.FanOut[i] = i < flow.FanOut.Count && double.IsFinite(flow.FanOut[i]) && flow.FanOut[i] >= 0 ? flow.FanOut[i] : 1;
                     plan.Gate[i] = -1;
                     for (var j = i - 1; j >= 0 && steps[i].OnMiss; j--)
                     {
-                        if (plan.Station[j] >= 0 && _stations[plan.Station[j]].IsCache)
+                        if (plan.Station[j] >= 0 && _stations[_groups[plan.Station[j]][0]].IsCache)
                         {
                             plan.Gate[i] = j;
                             break;
@@ -368,7 +394,7 @@ public static class DesignSimulator
 
             foreach (var fault in _options.Faults)
             {
-                CompileFault(fault, stationOf);
+                CompileFault(fault, groupOf);
             }
         }
 
@@ -391,7 +417,7 @@ public static class DesignSimulator
         }
 
         /// <summary>Resolves a fault's targets to stations; a fault with no target in the design is noted and left out.</summary>
-        private void CompileFault(FaultSpec fault, Dictionary<string, int> stationOf)
+        private void CompileFault(FaultSpec fault, Dictionary<string, int> groupOf)
         {
             int[] Named(string? name, Func<Station, bool> whenUnnamed)
             {
@@ -400,7 +426,7 @@ public static class DesignSimulator
                     return [.. Enumerable.Range(0, _stations.Count).Where(i => whenUnnamed(_stations[i]))];
                 }
 
-                return stationOf.TryGetValue(name, out var i) ? [i] : [];
+                return groupOf.TryGetValue(name, out var g) ? _groups[g] : [];
             }
 
             int[] targets = fault switch
@@ -420,14 +446,15 @@ public static class DesignSimulator
                 DependencyTimeoutFault f => Named(f.Component, _ => false),
                 PacketLossFault f => Named(f.Component ?? f.Edge?.To, _ => false),
                 EdgeLatencyFault f => Named(f.Edge.To, _ => false),
-                PartitionFault f => [.. f.Components.Where(stationOf.ContainsKey).Select(n => stationOf[n])],
+                PartitionFault f => [.. f.Components.Where(groupOf.ContainsKey).SelectMany(n => _groups[groupOf[n]])],
+                HotKeyFault f => Named(f.Component, _ => false),
                 LoseZoneFault => [.. Enumerable.Range(0, _stations.Count).Where(i => _stations[i].BaseServers > 0)],
                 TrafficSpikeFault => [],
                 _ => [],
             };
-            if (fault is HotKeyFault or ReplicationLagFault)
+            if (fault is ReplicationLagFault)
             {
-                _notes.Add($"'{fault.ToText()}' is not modelled yet (needs the keyspace and replica models); left out");
+                _notes.Add($"'{fault.ToText()}' is not modelled yet (needs the replica model); left out");
                 return;
             }
 
@@ -503,6 +530,7 @@ public static class DesignSimulator
                 station.Cold = false;
             }
 
+            _hotShare = _faults.Where(f => f.Active).Select(f => f.Spec).OfType<HotKeyFault>().Select(h => h.Share).DefaultIfEmpty(0).Max();
             foreach (var fault in _faults.Where(f => f.Active))
             {
                 foreach (var i in fault.Stations)
@@ -600,6 +628,18 @@ public static class DesignSimulator
 
                     StartNext(s, station);
                 }
+            }
+        }
+
+        /// <summary>The SplitMix64 finaliser (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014): spreads keys over shards.</summary>
+        private static ulong Mix(long key)
+        {
+            unchecked
+            {
+                var z = (ulong)key + 0x9E3779B97F4A7C15UL;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                return z ^ (z >> 31);
             }
         }
 
@@ -742,6 +782,9 @@ public static class DesignSimulator
             var r = Allocate();
             _flowOf[r] = f;
             _originNs[r] = _now;
+            _key[r] = _hotShare > 0 && _random.NextDouble() < _hotShare ? HotKey
+                : _keys is { } keys ? keys.Next()
+                : (long)(_random.NextDouble() * (1L << 53));
             _attempt[r] = 1;
             _lastDelayNs[r] = 0;
             plan.Budget?.RecordRequest();
@@ -804,6 +847,7 @@ public static class DesignSimulator
             var next = Allocate();
             _flowOf[next] = _flowOf[r];
             _originNs[next] = _originNs[r];
+            _key[next] = _key[r];
             _attempt[next] = _attempt[r] + 1;
             _lastDelayNs[next] = delayNs;
             _state[next] = 3;
@@ -856,11 +900,14 @@ public static class DesignSimulator
                 }
 
                 _visited[r] |= 1UL << j;
-                var s = plan.Station[j];
-                if (s < 0)
+                var g = plan.Station[j];
+                if (g < 0)
                 {
                     continue;
                 }
+
+                var group = _groups[g];
+                var s = group.Length == 1 ? group[0] : group[(int)(Mix(_key[r]) % (ulong)group.Length)];
 
                 var station = _stations[s];
                 if (station.IsCache)
@@ -872,7 +919,7 @@ public static class DesignSimulator
                     }
 
                     var hit = station.Lru is { } lru
-                        ? lru.Read(station.Keys!.Next(), _now)
+                        ? lru.Read(_key[r], _now)
                         : !station.Cold && _random.NextDouble() < station.HitRatio;
                     if (hit)
                     {
@@ -1190,6 +1237,7 @@ public static class DesignSimulator
                 Array.Resize(ref _attempt, size);
                 Array.Resize(ref _lastDelayNs, size);
                 Array.Resize(ref _generation, size);
+                Array.Resize(ref _key, size);
                 Array.Resize(ref _free, size);
             }
 
