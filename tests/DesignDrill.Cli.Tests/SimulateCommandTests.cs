@@ -85,7 +85,7 @@ public sealed class SimulateCommandTests
         // Then
         code.ShouldBe(0);
         output.ShouldContain("\nevents:\n  t=2.0 s cache-flush on cache starts\n  t=4.0 s kill-replicas on keys starts\n  t=4.0 s cache-flush on cache ends; 0 requests failed while it lasted\n  t=8.0 s kill-replicas on keys ends; ");
-        output.ShouldContain("failures by cause:\n  shorten: 0 queue full, ");
+        output.ShouldContain("failures by cause, and delivery behind queues:\n  shorten: 0 queue full, ");
     }
 
     [Fact]

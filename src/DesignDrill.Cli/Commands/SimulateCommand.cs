@@ -340,9 +340,14 @@ internal static partial class SimulateCommand
             causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable, {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
         }
 
+        foreach (var f in run.Flows.Where(f => f.Redelivered > 0 || f.DeadLettered > 0))
+        {
+            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name} (behind a queue): {f.Redelivered:N0} redelivered, {f.DuplicateCalls:N0} duplicate calls, {f.DeadLettered:N0} dead-lettered"));
+        }
+
         if (causes.Count > 0)
         {
-            b.Append("failures by cause:\n");
+            b.Append("failures by cause, and delivery behind queues:\n");
             foreach (var line in causes)
             {
                 b.Append(line).Append('\n');

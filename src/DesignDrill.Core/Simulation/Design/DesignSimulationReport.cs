@@ -13,6 +13,9 @@ namespace DesignDrill.Core.Simulation.Design;
 /// <param name="FailedError">Of <paramref name="Failed"/>: a component answered with an error (transient errors, bad config, packet loss, disk full).</param>
 /// <param name="FailedTimeout">Of <paramref name="Failed"/>: a dependency never answered and the call timed out, or the client's last attempt timed out.</param>
 /// <param name="Retries">Attempts after the first, made by clients under <see cref="DesignSimulationOptions.ClientRetries"/>.</param>
+/// <param name="Redelivered">Messages redelivered after their processing failed behind a queue (at-least-once delivery).</param>
+/// <param name="DuplicateCalls">Calls made again because of redeliveries (work done twice: what idempotent consumers must absorb).</param>
+/// <param name="DeadLettered">Messages moved to the dead-letter queue after the queue's most receives.</param>
 /// <param name="ThroughputPerSecond">Completed requests per measured second.</param>
 /// <param name="LatencyMeanSeconds">Mean response time with its 95% half-width.</param>
 /// <param name="LatencyP50Seconds">Median response time.</param>
@@ -29,6 +32,9 @@ public sealed record FlowSimulation(
     long FailedError,
     long FailedTimeout,
     long Retries,
+    long Redelivered,
+    long DuplicateCalls,
+    long DeadLettered,
     double ThroughputPerSecond,
     BatchEstimate LatencyMeanSeconds,
     BatchEstimate LatencyP50Seconds,

@@ -29,6 +29,15 @@ public static class DesignSimulator
     /// <summary>Most points of a series (3,600): runs longer than an hour get wider intervals.</summary>
     public const int MaxSeriesPoints = 3_600;
 
+    /// <summary>A queue's visibility timeout when the design names none: 30 s (Amazon SQS's default).</summary>
+    public const long DefaultVisibilityTimeoutNs = 30 * SimTime.NanosecondsPerSecond;
+
+    /// <summary>Receives before a message goes to the dead-letter queue, when the queue has one: 5 (rule of thumb for an SQS redrive policy's maxReceiveCount).</summary>
+    public const int MaxReceivesWithDlq = 5;
+
+    /// <summary>Receives of a message on a queue with no dead-letter queue before the run stops redelivering it: 50 (a bound of the model; a real queue retries until the message expires).</summary>
+    public const int MaxReceivesWithoutDlq = 50;
+
     /// <summary>Most shards a component is simulated with (1,024; rule of thumb, far more than an interview design names).</summary>
     public const int MaxShards = 1_024;
 
@@ -74,6 +83,7 @@ public static class DesignSimulator
         TimedOut,
         AttemptTimeout,
         RetryStart,
+        Redeliver,
     }
 
     private enum FailCause : byte
@@ -98,6 +108,10 @@ public static class DesignSimulator
         public required int[] Gate;
         public required double[] FanOut;
         public required bool IsWrite;
+        public int[] QueueBefore = [];
+        public long Redelivered;
+        public long DuplicateCalls;
+        public long DeadLettered;
         public ArrivalProcess Arrivals = null!;
         public Behaviours.RetryBudget? Budget;
         public long Retries;
@@ -127,6 +141,9 @@ public static class DesignSimulator
         public int Servers;
         public required double MeanServiceNs;
         public required bool IsCache;
+        public bool IsMessaging;
+        public long VisibilityTimeoutNs = DefaultVisibilityTimeoutNs;
+        public int MaxReceives = MaxReceivesWithoutDlq;
         public required double HitRatio;
         public Behaviours.LruCache? Lru;
         public required int QueueLimit;
@@ -300,6 +317,19 @@ public static class DesignSimulator
 
                 groupOf[c.Name] = _groups.Count;
                 _groups.Add(group);
+                if (p.Component.KindInfo?.Category == ComponentCategory.Messaging)
+                {
+                    var visibility = p.Component.Declaration.GetSetting("visibility_timeout")?.ValueText;
+                    var visibilityNs = visibility is not null && DurationText.TryParse(visibility.Trim(), out var parsedNs, out _) && parsedNs > 0 ? parsedNs : DefaultVisibilityTimeoutNs;
+                    var hasDlq = p.Component.Declaration.GetSetting("dlq") is not null
+                        || analysis.Components.Any(o => o.Name.Contains("dlq", StringComparison.OrdinalIgnoreCase) || o.Name.Contains("dead", StringComparison.OrdinalIgnoreCase));
+                    foreach (var k in group)
+                    {
+                        _stations[k].IsMessaging = true;
+                        _stations[k].VisibilityTimeoutNs = visibilityNs;
+                        _stations[k].MaxReceives = hasDlq ? MaxReceivesWithDlq : MaxReceivesWithoutDlq;
+                    }
+                }
                 if (servers == 0 && !unbounded)
                 {
                     _notes.Add($"'{c.Name}' has no capacity; it is modelled as never queueing");
@@ -367,6 +397,20 @@ public static class DesignSimulator
                         if (plan.Station[j] >= 0 && _stations[_groups[plan.Station[j]][0]].IsCache)
                         {
                             plan.Gate[i] = j;
+                            break;
+                        }
+                    }
+                }
+
+                plan.QueueBefore = new int[steps.Count];
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    plan.QueueBefore[i] = -1;
+                    for (var j = i - 1; j >= 0; j--)
+                    {
+                        if (plan.Station[j] >= 0 && _stations[_groups[plan.Station[j]][0]].IsMessaging)
+                        {
+                            plan.QueueBefore[i] = j;
                             break;
                         }
                     }
@@ -712,6 +756,9 @@ public static class DesignSimulator
                     case EventKind.RetryStart:
                         StartAttempt(e.Payload.B);
                         break;
+                    case EventKind.Redeliver:
+                        Advance(e.Payload.B);
+                        break;
                     default:
                         Tick();
                         break;
@@ -828,6 +875,46 @@ public static class DesignSimulator
             {
                 Release(r);
             }
+        }
+
+        /// <summary>
+        /// At-least-once delivery: a message whose processing failed after the response (behind a queue) becomes visible
+        /// again after the queue's visibility timeout and is processed from the step after the queue; the steps it had
+        /// already done run again (duplicates). After the queue's most receives it goes to the dead-letter queue.
+        /// </summary>
+        private bool TryRedeliver(int r, FlowPlan plan)
+        {
+            var failing = _step[r];
+            var q = failing >= 0 && failing < plan.QueueBefore.Length ? plan.QueueBefore[failing] : -1;
+            if (q < 0)
+            {
+                return false;
+            }
+
+            var queue = _stations[_groups[plan.Station[q]][0]];
+            var measured = _originNs[r] >= _warmNs;
+            if (_attempt[r] >= queue.MaxReceives)
+            {
+                plan.DeadLettered += measured ? 1 : 0;
+                return false;
+            }
+
+            var done = _visited[r] & ~((2UL << q) - 1) & ~(1UL << failing);
+            plan.Redelivered += measured ? 1 : 0;
+            plan.DuplicateCalls += measured ? System.Numerics.BitOperations.PopCount(done) : 0;
+            var next = Allocate();
+            _flowOf[next] = _flowOf[r];
+            _originNs[next] = _originNs[r];
+            _startNs[next] = _startNs[r];
+            _key[next] = _key[r];
+            _attempt[next] = _attempt[r] + 1;
+            _visited[next] = _visited[r] & ((2UL << q) - 1);
+            _hits[next] = _hits[r] & ((2UL << q) - 1);
+            _step[next] = q;
+            _pending[next] = 0;
+            _state[next] = 1;
+            _events.Enqueue(SimTime.AddSaturating(_now, queue.VisibilityTimeoutNs), new SimEvent(EventKind.Redeliver, _generation[next], next));
+            return true;
         }
 
         /// <summary>Schedules the next attempt of request <paramref name="r"/> when the policy and budget allow; false otherwise.</summary>
@@ -979,6 +1066,12 @@ public static class DesignSimulator
 
         private void Fail(int r, FlowPlan plan, FailCause cause)
         {
+            if ((_state[r] & 3) == 1 && TryRedeliver(r, plan))
+            {
+                _state[r] |= 3;
+                return;
+            }
+
             if ((_state[r] & 1) == 0 && TryRetry(r, plan))
             {
                 _state[r] |= 3;
@@ -1265,6 +1358,9 @@ public static class DesignSimulator
                 p.FailedError,
                 p.FailedTimeout,
                 p.Retries,
+                p.Redelivered,
+                p.DuplicateCalls,
+                p.DeadLettered,
                 p.Completed / measuredSeconds,
                 p.Latency.Mean(),
                 p.Latency.Percentile(0.50),

@@ -46,6 +46,9 @@ public static class SimulationReportWriter
                 w.WriteNumber("completed", f.Completed);
                 w.WriteNumber("failed", f.Failed);
                 w.WriteNumber("retries", f.Retries);
+                w.WriteNumber("redelivered", f.Redelivered);
+                w.WriteNumber("duplicateCalls", f.DuplicateCalls);
+                w.WriteNumber("deadLettered", f.DeadLettered);
                 w.WriteStartObject("failedBy");
                 w.WriteNumber("queueFull", f.FailedQueueFull);
                 w.WriteNumber("unavailable", f.FailedUnavailable);
