@@ -81,6 +81,7 @@ public static class DesignSimulator
         FaultEnd,
         DelayedSubmit,
         TimedOut,
+        Detected,
         AttemptTimeout,
         RetryStart,
         Redeliver,
@@ -174,6 +175,7 @@ public static class DesignSimulator
         public long AddedLatencyNs;
         public long TimeoutNs;
         public bool Cold;
+        public double UnavailableShare;
 
         /// <summary>Servers that may work now: the base less those killed, capped by an exhausted pool; 0 when paused.</summary>
         public int Effective => Paused ? 0 : BaseServers == 0 ? int.MaxValue : Math.Clamp(Math.Min(BaseServers - Killed, PoolCap), 0, BaseServers);
@@ -186,6 +188,10 @@ public static class DesignSimulator
         public required long EndNs;
         public bool Active;
         public long FailuresAtStart;
+
+        /// <summary>For a killed node: when the load balancer's health checks mark it down (<see cref="long.MaxValue"/> otherwise).</summary>
+        public long DetectedNs = long.MaxValue;
+        public bool Detected;
     }
 
     private sealed class DesignRun
@@ -520,7 +526,17 @@ public static class DesignSimulator
                 RollingDeployFault d => SimTime.AddSaturating(fault.StartNs, Math.Min(fault.DurationNs ?? SimTime.MaxNs, RollingDeployNs(d, targets))),
                 _ => fault.EndNs,
             };
-            _faults.Add(new ActiveFault { Spec = fault, Stations = targets, EndNs = end });
+            var active = new ActiveFault { Spec = fault, Stations = targets, EndNs = end };
+            if (fault is KillNodeFault node && targets.Length > 0 && _stations[targets[0]].Replicas > 1)
+            {
+                // The balancer keeps sending the dead node its share until active health checks (AWS ALB defaults:
+                // 30 s interval, 5 s timeout, 2 failures) mark it down; each node's probes have their own seeded phase.
+                var replicas = _stations[targets[0]].Replicas;
+                var checker = new Behaviours.HealthChecker(replicas, Behaviours.ActiveHealthCheckOptions.AwsAlbDefaults, null, _random);
+                active.DetectedNs = checker.MarkedDownAtNs(Math.Clamp(node.NodeIndex, 0, replicas - 1), fault.StartNs);
+            }
+
+            _faults.Add(active);
         }
 
         /// <summary>How long a rolling deploy takes: one batch after another over every replica.</summary>
@@ -540,6 +556,7 @@ public static class DesignSimulator
             }
 
             fault.Active = active;
+            fault.Detected = false;
             var where = fault.Stations.Length == 0 ? "" : " on " + string.Join(", ", fault.Stations.Select(i => _stations[i].Name));
             if (active)
             {
@@ -572,6 +589,7 @@ public static class DesignSimulator
                 station.AddedLatencyNs = 0;
                 station.TimeoutNs = 0;
                 station.Cold = false;
+                station.UnavailableShare = 0;
             }
 
             _hotShare = _faults.Where(f => f.Active).Select(f => f.Spec).OfType<HotKeyFault>().Select(h => h.Share).DefaultIfEmpty(0).Max();
@@ -588,8 +606,18 @@ public static class DesignSimulator
                             st.Down |= st.BaseServers == 0 || k.Count >= st.Replicas;
                             break;
                         case KillNodeFault:
-                            st.Killed += perReplica;
-                            st.Down |= st.BaseServers == 0 || st.Replicas <= 1;
+                            if (fault.Detected || fault.DetectedNs == long.MaxValue)
+                            {
+                                st.Killed += perReplica;
+                                st.Down |= st.BaseServers == 0 || st.Replicas <= 1;
+                            }
+                            else
+                            {
+                                // Not yet detected: the balancer still sends the dead node its share, and those calls fail.
+                                st.UnavailableShare = 1 - ((1 - st.UnavailableShare) * (1 - (1.0 / st.Replicas)));
+                                st.Killed += perReplica;
+                            }
+
                             break;
                         case RollingDeployFault d:
                             st.Killed += Math.Min(st.BaseServers, d.BatchSize * perReplica);
@@ -704,6 +732,11 @@ public static class DesignSimulator
                 if (fault.StartNs <= _durationNs)
                 {
                     _events.Enqueue(fault.StartNs, new SimEvent(EventKind.FaultStart, i, 0));
+                    if (_faults[i].DetectedNs < Math.Min(_faults[i].EndNs, _durationNs))
+                    {
+                        _events.Enqueue(_faults[i].DetectedNs, new SimEvent(EventKind.Detected, i, 0));
+                    }
+
                     var faultEnd = _faults[i].EndNs;
                     if (faultEnd <= _durationNs)
                     {
@@ -743,6 +776,16 @@ public static class DesignSimulator
                         break;
                     case EventKind.FaultEnd:
                         SetFault(e.Payload.A, active: false);
+                        break;
+                    case EventKind.Detected:
+                        var detected = _faults[e.Payload.A];
+                        if (detected.Active && !detected.Detected)
+                        {
+                            detected.Detected = true;
+                            Log($"health checks mark the failed node of {string.Join(", ", detected.Stations.Select(i => _stations[i].Name))} down, {SimTime.ToSeconds(_now - detected.Spec.StartNs):0.0} s after it failed; {_failures - detected.FailuresAtStart:N0} requests failed meanwhile");
+                            Recompute();
+                        }
+
                         break;
                     case EventKind.DelayedSubmit:
                         Enter(e.Payload.A, e.Payload.B);
@@ -1105,7 +1148,7 @@ public static class DesignSimulator
         private FailCause? Submit(int s, int r, bool isWrite)
         {
             var station = _stations[s];
-            if (station.Down)
+            if (station.Down || (station.UnavailableShare > 0 && _random.NextDouble() < station.UnavailableShare))
             {
                 return FailCause.Unavailable;
             }
