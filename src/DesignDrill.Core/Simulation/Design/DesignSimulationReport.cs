@@ -58,7 +58,17 @@ public sealed record ComponentSimulation(
     BatchEstimate WaitMeanSeconds,
     BatchEstimate WaitProbability,
     long Jobs,
-    double? HitRatio);
+    double? HitRatio)
+{
+    /// <summary>For a replicated store (<c>1 primary + N replicas</c>): reads served after warm-up.</summary>
+    public long Reads { get; init; }
+
+    /// <summary>
+    /// For a replicated store: reads a replica served within the replication lag of the key's last write (they saw an
+    /// older value); <see langword="null"/> for other components. Needs keys that repeat (<c>--keys</c>).
+    /// </summary>
+    public long? StaleReads { get; init; }
+}
 
 /// <summary>One point of a per-interval series.</summary>
 /// <param name="StartSeconds">Start of the interval, seconds since the start of the run.</param>

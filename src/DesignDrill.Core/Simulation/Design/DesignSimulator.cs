@@ -29,6 +29,15 @@ public static class DesignSimulator
     /// <summary>Most points of a series (3,600): runs longer than an hour get wider intervals.</summary>
     public const int MaxSeriesPoints = 3_600;
 
+    /// <summary>
+    /// Replication lag of a store written <c>1 primary + N replicas</c>, when no fault adds to it: 10 ms (rule of thumb
+    /// for asynchronous replication inside one region; a replica read within it of the key's last write is stale).
+    /// </summary>
+    public const long DefaultReplicationLagNs = 10 * SimTime.NanosecondsPerMillisecond;
+
+    /// <summary>Keys whose last write time is tracked per replicated store: 2,000,000 (a bound of the model's memory).</summary>
+    public const int MaxTrackedKeys = 2_000_000;
+
     /// <summary>A queue's visibility timeout when the design names none: 30 s (Amazon SQS's default).</summary>
     public const long DefaultVisibilityTimeoutNs = 30 * SimTime.NanosecondsPerSecond;
 
@@ -143,6 +152,15 @@ public static class DesignSimulator
         public required double MeanServiceNs;
         public required bool IsCache;
         public bool IsMessaging;
+
+        // Replicated stores (`1 primary + N replicas`): the share of reads a replica serves, the replication lag, and
+        // when each key was last written (keys tracked up to MaxTrackedKeys).
+        public double ReplicaReadShare;
+        public long BaseLagNs;
+        public long LagNs;
+        public Dictionary<long, long>? LastWriteNs;
+        public long Reads;
+        public long StaleReads;
         public long VisibilityTimeoutNs = DefaultVisibilityTimeoutNs;
         public int MaxReceives = MaxReceivesWithoutDlq;
         public required double HitRatio;
@@ -323,6 +341,20 @@ public static class DesignSimulator
 
                 groupOf[c.Name] = _groups.Count;
                 _groups.Add(group);
+                var primariesText = p.Component.Declaration.GetSetting("primaries")?.ValueText?.Trim();
+                var replicasText = p.Component.Declaration.GetSetting("replicas")?.ValueText?.Trim();
+                if (int.TryParse(primariesText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var primaryCount) && primaryCount > 0
+                    && int.TryParse(replicasText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicaCount) && replicaCount > 0)
+                {
+                    foreach (var k in group)
+                    {
+                        _stations[k].ReplicaReadShare = replicaCount / (double)(primaryCount + replicaCount);
+                        _stations[k].BaseLagNs = DefaultReplicationLagNs;
+                        _stations[k].LagNs = DefaultReplicationLagNs;
+                        _stations[k].LastWriteNs = [];
+                    }
+                }
+
                 if (p.Component.KindInfo?.Category == ComponentCategory.Messaging)
                 {
                     var visibility = p.Component.Declaration.GetSetting("visibility_timeout")?.ValueText;
@@ -497,15 +529,15 @@ public static class DesignSimulator
                 PacketLossFault f => Named(f.Component ?? f.Edge?.To, _ => false),
                 EdgeLatencyFault f => Named(f.Edge.To, _ => false),
                 PartitionFault f => [.. f.Components.Where(groupOf.ContainsKey).SelectMany(n => _groups[groupOf[n]])],
+                ReplicationLagFault f => Named(f.Component, s => s.LastWriteNs is not null),
                 HotKeyFault f => Named(f.Component, _ => false),
                 LoseZoneFault => [.. Enumerable.Range(0, _stations.Count).Where(i => _stations[i].BaseServers > 0)],
                 TrafficSpikeFault => [],
                 _ => [],
             };
-            if (fault is ReplicationLagFault)
+            if (fault is ReplicationLagFault lagFault)
             {
-                _notes.Add($"'{fault.ToText()}' is not modelled yet (needs the replica model); left out");
-                return;
+                targets = [.. (lagFault.Component is null ? Enumerable.Range(0, _stations.Count) : targets).Where(i => _stations[i].LastWriteNs is not null)];
             }
 
             if (targets.Length == 0 && fault is not TrafficSpikeFault)
@@ -590,6 +622,7 @@ public static class DesignSimulator
                 station.TimeoutNs = 0;
                 station.Cold = false;
                 station.UnavailableShare = 0;
+                station.LagNs = station.BaseLagNs;
             }
 
             _hotShare = _faults.Where(f => f.Active).Select(f => f.Spec).OfType<HotKeyFault>().Select(h => h.Share).DefaultIfEmpty(0).Max();
@@ -655,6 +688,9 @@ public static class DesignSimulator
                             break;
                         case EdgeLatencyFault edge:
                             st.AddedLatencyNs = SimTime.AddSaturating(st.AddedLatencyNs, edge.AddedLatencyNs);
+                            break;
+                        case ReplicationLagFault lag:
+                            st.LagNs = SimTime.AddSaturating(st.LagNs, lag.LagNs);
                             break;
                         case LoseZoneFault:
                             if (st.Zones >= 2)
@@ -1213,6 +1249,26 @@ public static class DesignSimulator
 
         private void StartService(int s, Station station, int r)
         {
+            if (station.LastWriteNs is { } lastWrite)
+            {
+                var plan = _flows[_flowOf[r]];
+                if (plan.IsWrite)
+                {
+                    if (lastWrite.Count < MaxTrackedKeys || lastWrite.ContainsKey(_key[r]))
+                    {
+                        lastWrite[_key[r]] = _now;
+                    }
+                }
+                else if (_now >= _warmNs)
+                {
+                    station.Reads++;
+                    if (_random.NextDouble() < station.ReplicaReadShare && lastWrite.TryGetValue(_key[r], out var writtenNs) && _now - writtenNs < station.LagNs)
+                    {
+                        station.StaleReads++;
+                    }
+                }
+            }
+
             var mean = station.SlowShare > 0 && (station.SlowShare >= 1 || _random.NextDouble() < station.SlowShare) ? station.MeanServiceNs * station.SlowFactor : station.MeanServiceNs;
             var serviceNs = mean > 0 ? SimTime.RoundSaturating(_random.ExponentialWithMean(mean)) : 0;
             _events.Enqueue(SimTime.AddSaturating(_now, serviceNs), new SimEvent(EventKind.Departure, s, r));
@@ -1417,7 +1473,11 @@ public static class DesignSimulator
                 s.Waits.Mean(),
                 s.Waits.FractionPositive(),
                 s.Jobs,
-                s.IsCache ? (s.Lookups > 0 ? (double)s.Hits / s.Lookups : 0) : null)).ToList();
+                s.IsCache ? (s.Lookups > 0 ? (double)s.Hits / s.Lookups : 0) : null)
+            {
+                Reads = s.Reads,
+                StaleReads = s.LastWriteNs is null ? null : s.StaleReads,
+            }).ToList();
             return new DesignSimulationReport(
                 outcome,
                 _options.Seed,

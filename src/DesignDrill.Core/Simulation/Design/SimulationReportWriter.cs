@@ -99,6 +99,12 @@ public static class SimulationReportWriter
                     Number(w, "hitRatio", hit);
                 }
 
+                if (c.StaleReads is { } stale)
+                {
+                    w.WriteNumber("reads", c.Reads);
+                    w.WriteNumber("staleReads", stale);
+                }
+
                 if (includeSeries)
                 {
                     w.WriteStartArray("series");
