@@ -63,6 +63,8 @@ internal static partial class SimulateCommand
         var keys = new Option<long?>("--keys") { Description = "Read caches with a real keyspace of this many keys (Zipf popularity, LRU of the cache's memory), so the hit ratio emerges.", HelpName = "count" };
         var zipf = new Option<double>("--zipf") { Description = "Popularity skew of --keys (default 0.8; 0 is uniform).", DefaultValueFactory = _ => CacheKeyspace.DefaultZipfExponent, HelpName = "s" };
         var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => 1000, HelpName = "bytes" };
+        var breakerOption = new Option<bool>("--breaker") { Description = "Give every flow's client a circuit breaker (resilience4j defaults: 50% failures over the last 100 calls; open 60 s unless --breaker-open)." };
+        var breakerOpen = new Option<string?>("--breaker-open") { Description = "How long the breaker stays open before it lets probes through, such as 5s.", HelpName = "time" };
         var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
@@ -83,6 +85,8 @@ internal static partial class SimulateCommand
         command.Options.Add(jitter);
         command.Options.Add(budget);
         command.Options.Add(svg);
+        command.Options.Add(breakerOption);
+        command.Options.Add(breakerOpen);
         command.Options.Add(keys);
         command.Options.Add(zipf);
         command.Options.Add(itemBytes);
@@ -183,8 +187,22 @@ internal static partial class SimulateCommand
                 keyspace = new CacheKeyspace(keyCount, s, bytes);
             }
 
+            CircuitBreakerOptions? breakerSettings = null;
+            if (parseResult.GetValue(breakerOption) || parseResult.GetValue(breakerOpen) is not null)
+            {
+                var openSeconds = parseResult.GetValue(breakerOpen) is { } openText ? ParseSeconds(openText) : SimTime.ToSeconds(CircuitBreakerOptions.DefaultOpenDurationNs);
+                if (openSeconds is not > 0)
+                {
+                    stderr.WriteLine($"drill simulate: --breaker-open '{parseResult.GetValue(breakerOpen)}' is not a time; write 5s or 1m.");
+                    return ExitCodes.UnusableInput;
+                }
+
+                breakerSettings = new CircuitBreakerOptions(openDurationNs: SimTime.FromSeconds(openSeconds.Value));
+            }
+
             var options = new DesignSimulationOptions
             {
+                ClientBreaker = breakerSettings,
                 Keyspace = keyspace,
                 ClientRetries = policy,
                 Faults = parsedFaults,
@@ -337,7 +355,7 @@ internal static partial class SimulateCommand
 
         foreach (var f in run.Flows.Where(f => f.Failed > 0))
         {
-            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable, {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
+            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable ({f.RejectedByBreaker:N0} refused by the breaker), {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
         }
 
         foreach (var f in run.Flows.Where(f => f.Redelivered > 0 || f.DeadLettered > 0))

@@ -57,6 +57,13 @@ public sealed record DesignSimulationOptions
     public Behaviours.RetryPolicy? ClientRetries { get; init; }
 
     /// <summary>
+    /// A circuit breaker in each flow's client (docs/simulation-clients.md): attempts are recorded as successes or
+    /// failures, and while the breaker is open new attempts fail at once without reaching the design.
+    /// <see langword="null"/>: no breaker.
+    /// </summary>
+    public Behaviours.CircuitBreakerOptions? ClientBreaker { get; init; }
+
+    /// <summary>
     /// Faults to inject, each with its start and duration (docs/simulation-workloads-and-faults.md; their effects in
     /// docs/simulation.md, "Faults in the run"). Targets name components of the design.
     /// </summary>

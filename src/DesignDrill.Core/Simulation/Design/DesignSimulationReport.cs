@@ -39,7 +39,11 @@ public sealed record FlowSimulation(
     BatchEstimate LatencyMeanSeconds,
     BatchEstimate LatencyP50Seconds,
     BatchEstimate LatencyP95Seconds,
-    BatchEstimate LatencyP99Seconds);
+    BatchEstimate LatencyP99Seconds)
+{
+    /// <summary>Of <see cref="Failed"/>: attempts the client's circuit breaker refused while open.</summary>
+    public long RejectedByBreaker { get; init; }
+}
 
 /// <summary>What one component did over the measured part of a run.</summary>
 /// <param name="Name">The component's name.</param>

@@ -47,6 +47,9 @@ public static class DesignSimulator
     /// <summary>Receives of a message on a queue with no dead-letter queue before the run stops redelivering it: 50 (a bound of the model; a real queue retries until the message expires).</summary>
     public const int MaxReceivesWithoutDlq = 50;
 
+    /// <summary>Most circuit-breaker transitions written to the event log in a run (200; keeps the log readable).</summary>
+    public const int MaxBreakerLogLines = 200;
+
     /// <summary>Most shards a component is simulated with (1,024; rule of thumb, far more than an interview design names).</summary>
     public const int MaxShards = 1_024;
 
@@ -124,6 +127,8 @@ public static class DesignSimulator
         public long DeadLettered;
         public ArrivalProcess Arrivals = null!;
         public Behaviours.RetryBudget? Budget;
+        public Behaviours.CircuitBreaker? Breaker;
+        public long RejectedByBreaker;
         public long Retries;
         public bool Simulated = true;
         public BatchMeans Latency = null!;
@@ -249,6 +254,7 @@ public static class DesignSimulator
         private readonly List<int[]> _groups = [];
         private ZipfKeySampler? _keys;
         private double _hotShare;
+        private int _breakerLines;
         private readonly List<string> _log = [];
         private long _failures;
 
@@ -466,6 +472,7 @@ public static class DesignSimulator
 
                 plan.Arrivals = new ArrivalProcess(shape);
                 plan.Budget = _options.ClientRetries?.CreateRetryBudget();
+                plan.Breaker = _options.ClientBreaker is { } breakerOptions ? new Behaviours.CircuitBreaker(breakerOptions) : null;
                 _flows.Add(plan);
             }
 
@@ -739,6 +746,27 @@ public static class DesignSimulator
             }
         }
 
+        /// <summary>Runs a breaker call and logs the state it moved to, when it moved (at most 200 such lines a run).</summary>
+        private bool Observe(FlowPlan plan, Func<bool> call)
+        {
+            var breaker = plan.Breaker!;
+            var before = breaker.TransitionCount;
+            var result = call();
+            if (breaker.TransitionCount != before && _breakerLines < MaxBreakerLogLines)
+            {
+                _breakerLines++;
+                var state = breaker.State switch
+                {
+                    Behaviours.CircuitState.Open => "open",
+                    Behaviours.CircuitState.HalfOpen => "half-open",
+                    _ => "closed",
+                };
+                Log($"circuit breaker of '{plan.Name}' is now {state}");
+            }
+
+            return result;
+        }
+
         /// <summary>The SplitMix64 finaliser (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014): spreads keys over shards.</summary>
         private static ulong Mix(long key)
         {
@@ -926,6 +954,23 @@ public static class DesignSimulator
             _step[r] = plan.Start - 1;
             _pending[r] = 0;
             _state[r] = 0;
+            if (plan.Breaker is { } breaker && !Observe(plan, () => breaker.AllowRequest(_now)))
+            {
+                // Refused at the client while the breaker is open: fails at once, without a retry.
+                _state[r] = 3;
+                plan.IntervalFailed++;
+                _failures++;
+                if (_originNs[r] >= _warmNs)
+                {
+                    plan.Failed++;
+                    plan.FailedUnavailable++;
+                    plan.RejectedByBreaker++;
+                }
+
+                Release(r);
+                return;
+            }
+
             if (_options.ClientRetries is { AttemptTimeoutNs: var timeoutNs } && timeoutNs != Behaviours.RetryPolicy.NoTimeoutNs)
             {
                 _events.Enqueue(SimTime.AddSaturating(_now, timeoutNs), new SimEvent(EventKind.AttemptTimeout, _generation[r], r));
@@ -1130,6 +1175,15 @@ public static class DesignSimulator
 
         private void Respond(int r, FlowPlan plan)
         {
+            if (plan.Breaker is { } breaker)
+            {
+                Observe(plan, () =>
+                {
+                    breaker.RecordSuccess(_now);
+                    return true;
+                });
+            }
+
             _state[r] |= 1;
             var latencySeconds = SimTime.ToSeconds(_now - _originNs[r]);
             plan.IntervalCompleted++;
@@ -1149,6 +1203,15 @@ public static class DesignSimulator
             {
                 _state[r] |= 3;
                 return;
+            }
+
+            if ((_state[r] & 1) == 0 && plan.Breaker is { } breaker)
+            {
+                Observe(plan, () =>
+                {
+                    breaker.RecordFailure(_now);
+                    return true;
+                });
             }
 
             if ((_state[r] & 1) == 0 && TryRetry(r, plan))
@@ -1464,7 +1527,10 @@ public static class DesignSimulator
                 p.Latency.Mean(),
                 p.Latency.Percentile(0.50),
                 p.Latency.Percentile(0.95),
-                p.Latency.Percentile(0.99))).ToList();
+                p.Latency.Percentile(0.99))
+            {
+                RejectedByBreaker = p.RejectedByBreaker,
+            }).ToList();
             var components = _stations.Select(s => new ComponentSimulation(
                 s.Name,
                 s.BaseServers,

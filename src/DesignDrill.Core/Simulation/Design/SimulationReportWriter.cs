@@ -54,6 +54,7 @@ public static class SimulationReportWriter
                 w.WriteNumber("unavailable", f.FailedUnavailable);
                 w.WriteNumber("error", f.FailedError);
                 w.WriteNumber("timeout", f.FailedTimeout);
+                w.WriteNumber("rejectedByBreaker", f.RejectedByBreaker);
                 w.WriteEndObject();
                 Number(w, "throughputPerSecond", f.ThroughputPerSecond);
                 Estimate(w, "latencyMeanSeconds", f.LatencyMeanSeconds);

@@ -1,0 +1,44 @@
+using DesignDrill.Core.Review;
+using DesignDrill.Core.Simulation;
+using DesignDrill.Core.Simulation.Behaviours;
+using DesignDrill.Core.Simulation.Design;
+using DesignDrill.Core.Simulation.Faults;
+
+namespace DesignDrill.Core.Tests.Simulation.Design;
+
+/// <summary>A client circuit breaker in the run: it opens on a hung dependency, fails fast, and closes after.</summary>
+public sealed class CircuitBreakerRunTests
+{
+    private const string Design = "## Architecture\n```\napi: service x4, 1K rps each, 2 ms\ndb: postgres x2, 1K rps each, 3 ms\nflow f at 200/s, read: client -> api -> db\n```\n";
+
+    private static DesignSimulationReport Run(CircuitBreakerOptions? breaker) =>
+        DesignSimulator.Run(DesignReviewer.Review(Design), new DesignSimulationOptions
+        {
+            DurationSeconds = 80,
+            WarmUpSeconds = 1,
+            Seed = 6,
+            Faults = [FaultParser.Parse("dependency-timeout db at 20s for 20s").Fault!],
+            ClientBreaker = breaker,
+        });
+
+    [Fact]
+    public void Should_fail_fast_while_open_and_close_after_the_dependency_recovers()
+    {
+        // Given: trips at 50% failures over the last 20 calls, stays open 5 s, lets 3 probes through
+        var breaker = new CircuitBreakerOptions(failureRateThreshold: 0.5, slidingWindowSize: 20, minimumNumberOfCalls: 20, openDurationNs: SimTime.FromSeconds(5), halfOpenProbes: 3);
+
+        // When
+        var without = Run(null).Flows[0];
+        var with = Run(breaker);
+        var flow = with.Flows[0];
+
+        // Then: without a breaker every call in the window hangs for the 10 s timeout. With it, the first failures are
+        // only known when the first timeouts fire, 10 s into the outage; from then on calls fail at once instead
+        without.FailedTimeout.ShouldBeGreaterThan(3_500);
+        flow.RejectedByBreaker.ShouldBeGreaterThan(1_000);
+        flow.FailedTimeout.ShouldBeLessThan(without.FailedTimeout * 6 / 10);
+        with.EventLog.ShouldContain(e => e.Contains("circuit breaker of 'f' is now open", StringComparison.Ordinal));
+        with.EventLog.Last(e => e.Contains("circuit breaker", StringComparison.Ordinal)).ShouldEndWith("is now closed");
+        with.FlowSeries[0].Where(p => p.StartSeconds >= 60).Sum(p => p.Failed).ShouldBe(0);
+    }
+}
