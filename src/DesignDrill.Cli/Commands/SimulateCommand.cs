@@ -372,6 +372,17 @@ internal static partial class SimulateCommand
             }
         }
 
+        if (run.Slos.Count > 0)
+        {
+            b.Append("\nobjectives (from the requirements):\n");
+            foreach (var slo in run.Slos)
+            {
+                var actual = slo.ErrorBudgetBurned is null ? Time(slo.Actual) : slo.Actual.ToString("P3", CultureInfo.InvariantCulture);
+                var budget = slo.ErrorBudgetBurned is { } burned ? string.Create(CultureInfo.InvariantCulture, $", error budget burned {burned:P0}") : "";
+                b.Append(CultureInfo.InvariantCulture, $"  {(slo.Met ? "met   " : "MISSED")} {slo.Flow}: {slo.Objective}, simulated {actual}{budget}\n");
+            }
+        }
+
         b.Append("\ncomponent            servers  utilisation  mean queue  P(wait)   hit ratio\n");
         foreach (var c in run.Components)
         {

@@ -168,6 +168,35 @@ public static partial class ReviewRules
     /// The flows a latency target speaks of: those named in its text; else, when the text says read or write, the flows
     /// of that operation; else every flow whose path starts at a client.
     /// </summary>
+    /// <summary>
+    /// The measurable latency and availability targets of a reviewed design and the flows each applies to, read as the
+    /// REV033 and REV039 rules read them (the simulator checks its run against them).
+    /// </summary>
+    /// <param name="report">The review.</param>
+    /// <returns>(flow, percentile or null for availability, latency bound in seconds or availability as a fraction).</returns>
+    internal static IEnumerable<(string Flow, double? Percentile, double Target)> FlowTargets(ReviewReport report)
+    {
+        var c = new ReviewContext(report.Document, report.Estimates, report.Architecture, report.Conventions, report.Level, ComponentCatalog.Default, report.Analysis);
+        foreach (var nfr in c.Document.Requirements.NonFunctional)
+        {
+            if (nfr.Kind == NfrKind.Latency && nfr.IsMeasurable && nfr.BoundText is not null
+                && EstimateEvaluator.Evaluate(nfr.BoundText, c.Estimates.Values, c.Conventions).Value is { } b && b.Dimension == Dimension.Time && b.Value > 0)
+            {
+                foreach (var flow in FlowsForTarget(c, nfr))
+                {
+                    yield return (flow.Name, nfr.Percentile ?? 50, b.Value);
+                }
+            }
+            else if (nfr.Kind == NfrKind.Availability && nfr.Percent is > 0 and < 100)
+            {
+                foreach (var flow in FlowsForTarget(c, nfr))
+                {
+                    yield return (flow.Name, null, nfr.Percent.Value / 100);
+                }
+            }
+        }
+    }
+
     private static IEnumerable<FlowAnalysis> FlowsForTarget(ReviewContext c, NonFunctionalRequirement nfr)
     {
         // Only the target's own clause counts: "99.99% for reads; 99.95% for follow" holds 'follow' to 99.95% only.

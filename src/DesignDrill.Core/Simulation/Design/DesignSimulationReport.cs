@@ -116,6 +116,9 @@ public sealed record DesignSimulationReport(
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> EventLog)
 {
+    /// <summary>The design's stated latency and availability targets per flow, met or missed in this run, with the error budget burned.</summary>
+    public IReadOnlyList<SloVerdict> Slos { get; init; } = [];
+
     /// <summary>The flow of that name (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A flow name.</param>
     /// <returns>Its result.</returns>

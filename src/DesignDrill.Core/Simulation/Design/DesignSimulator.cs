@@ -81,7 +81,8 @@ public static class DesignSimulator
             throw new ArgumentException("Cannot simulate: " + string.Join("; ", problems) + ".", nameof(options));
         }
 
-        return new DesignRun(report, options, catalog ?? ComponentCatalog.Default, cancellation, clock).Execute();
+        var run = new DesignRun(report, options, catalog ?? ComponentCatalog.Default, cancellation, clock).Execute();
+        return run with { Slos = SloVerdict.For(report, run) };
     }
 
     private enum EventKind : byte

@@ -125,6 +125,24 @@ public static class SimulationReportWriter
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("slos");
+            foreach (var slo in report.Slos)
+            {
+                w.WriteStartObject();
+                w.WriteString("flow", slo.Flow);
+                w.WriteString("objective", slo.Objective);
+                Number(w, "target", slo.Target);
+                Number(w, "actual", slo.Actual);
+                w.WriteBoolean("met", slo.Met);
+                if (slo.ErrorBudgetBurned is { } burned)
+                {
+                    Number(w, "errorBudgetBurned", burned);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("events");
             foreach (var entry in report.EventLog)
             {
