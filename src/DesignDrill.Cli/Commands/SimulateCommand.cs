@@ -355,7 +355,7 @@ internal static partial class SimulateCommand
 
         foreach (var f in run.Flows.Where(f => f.Failed > 0))
         {
-            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable ({f.RejectedByBreaker:N0} refused by the breaker), {f.FailedError:N0} errors, {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
+            causes.Add(string.Create(CultureInfo.InvariantCulture, $"  {f.Name}: {f.FailedQueueFull:N0} queue full, {f.FailedUnavailable:N0} unavailable ({f.RejectedByBreaker:N0} refused by the breaker), {f.FailedError:N0} errors ({f.RateLimited:N0} rate limited), {f.FailedTimeout:N0} timeouts; {f.Retries:N0} retries"));
         }
 
         foreach (var f in run.Flows.Where(f => f.Redelivered > 0 || f.DeadLettered > 0))

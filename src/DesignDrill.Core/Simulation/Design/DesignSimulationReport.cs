@@ -43,6 +43,9 @@ public sealed record FlowSimulation(
 {
     /// <summary>Of <see cref="Failed"/>: attempts the client's circuit breaker refused while open.</summary>
     public long RejectedByBreaker { get; init; }
+
+    /// <summary>Of <see cref="FailedError"/>: calls a <c>rate_limiter</c> component refused (HTTP 429).</summary>
+    public long RateLimited { get; init; }
 }
 
 /// <summary>What one component did over the measured part of a run.</summary>

@@ -106,6 +106,7 @@ public static class DesignSimulator
         Unavailable,
         Error,
         Timeout,
+        RateLimited,
     }
 
     private readonly record struct SimEvent(EventKind Kind, int A, int B);
@@ -130,6 +131,7 @@ public static class DesignSimulator
         public Behaviours.RetryBudget? Budget;
         public Behaviours.CircuitBreaker? Breaker;
         public long RejectedByBreaker;
+        public long RateLimited;
         public long Retries;
         public bool Simulated = true;
         public BatchMeans Latency = null!;
@@ -158,6 +160,7 @@ public static class DesignSimulator
         public required double MeanServiceNs;
         public required bool IsCache;
         public bool IsMessaging;
+        public Behaviours.IRateLimiter? Limiter;
 
         // Replicated stores (`1 primary + N replicas`): the share of reads a replica serves, the replication lag, and
         // when each key was last written (keys tracked up to MaxTrackedKeys).
@@ -348,6 +351,14 @@ public static class DesignSimulator
 
                 groupOf[c.Name] = _groups.Count;
                 _groups.Add(group);
+                if (p.Component.KindInfo?.Id == "rate_limiter" && LimiterFor(p.Component) is { } limiter)
+                {
+                    foreach (var k in group)
+                    {
+                        _stations[k].Limiter = limiter;
+                    }
+                }
+
                 var primariesText = p.Component.Declaration.GetSetting("primaries")?.ValueText?.Trim();
                 var replicasText = p.Component.Declaration.GetSetting("replicas")?.ValueText?.Trim();
                 if (int.TryParse(primariesText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var primaryCount) && primaryCount > 0
@@ -745,6 +756,35 @@ public static class DesignSimulator
                     StartNext(s, station);
                 }
             }
+        }
+
+        /// <summary>
+        /// The limiter a <c>rate_limiter</c> component enforces in the run: its <c>limit</c> (a rate such as
+        /// <c>1K/s</c>) with its <c>algorithm</c> (token bucket when unnamed; a burst of one second's worth, and
+        /// one-second windows, rules of thumb). One limiter for all the component's traffic (a global limit); a limit
+        /// per client is not modelled. <see langword="null"/> (and a note) when no limit can be read.
+        /// </summary>
+        private Behaviours.IRateLimiter? LimiterFor(Architecture.BoundComponent component)
+        {
+            var limitText = component.Declaration.GetSetting("limit")?.ValueText;
+            var evaluated = limitText is null ? null : Estimation.EstimateEvaluator.Evaluate(limitText, _report.Estimates.Values, _report.Conventions).Value;
+            if (evaluated is not { } limit || limit.Dimension != Estimation.Dimension.Rate || !(limit.Value > 0) || !double.IsFinite(limit.Value))
+            {
+                _notes.Add($"rate limiter '{component.Name}' states no readable limit (such as 'limit 1K/s'); it admits everything");
+                return null;
+            }
+
+            var perSecond = Math.Min(limit.Value, 1e12);
+            var whole = (long)Math.Max(1, Math.Ceiling(perSecond));
+            var algorithm = component.Declaration.GetSetting("algorithm")?.ValueText?.Trim().ToLowerInvariant() ?? "token_bucket";
+            return algorithm switch
+            {
+                "leaky_bucket" => new Behaviours.LeakyBucketLimiter(perSecond, whole),
+                "fixed_window" => new Behaviours.FixedWindowLimiter(whole, SimTime.NanosecondsPerSecond),
+                "sliding_window" when whole <= Behaviours.SlidingWindowLogLimiter.MaxLimit => new Behaviours.SlidingWindowLogLimiter((int)whole, SimTime.NanosecondsPerSecond),
+                "sliding_window" => new Behaviours.SlidingWindowCounterLimiter(whole, SimTime.NanosecondsPerSecond),
+                _ => new Behaviours.TokenBucketLimiter(perSecond, whole),
+            };
         }
 
         /// <summary>Runs a breaker call and logs the state it moved to, when it moved (at most 200 such lines a run).</summary>
@@ -1233,6 +1273,7 @@ public static class DesignSimulator
                         case FailCause.QueueFull: plan.FailedQueueFull++; break;
                         case FailCause.Unavailable: plan.FailedUnavailable++; break;
                         case FailCause.Error: plan.FailedError++; break;
+                        case FailCause.RateLimited: plan.FailedError++; plan.RateLimited++; break;
                         default: plan.FailedTimeout++; break;
                     }
                 }
@@ -1251,6 +1292,11 @@ public static class DesignSimulator
             if (station.Down || (station.UnavailableShare > 0 && _random.NextDouble() < station.UnavailableShare))
             {
                 return FailCause.Unavailable;
+            }
+
+            if (station.Limiter is { } limiter && !limiter.TryAdmit(_now))
+            {
+                return FailCause.RateLimited;
             }
 
             if ((isWrite && station.WriteErrors) || (station.ErrorFraction > 0 && _random.NextDouble() < station.ErrorFraction))
@@ -1531,6 +1577,7 @@ public static class DesignSimulator
                 p.Latency.Percentile(0.99))
             {
                 RejectedByBreaker = p.RejectedByBreaker,
+                RateLimited = p.RateLimited,
             }).ToList();
             var components = _stations.Select(s => new ComponentSimulation(
                 s.Name,

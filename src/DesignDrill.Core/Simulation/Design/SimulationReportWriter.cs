@@ -55,6 +55,7 @@ public static class SimulationReportWriter
                 w.WriteNumber("error", f.FailedError);
                 w.WriteNumber("timeout", f.FailedTimeout);
                 w.WriteNumber("rejectedByBreaker", f.RejectedByBreaker);
+                w.WriteNumber("rateLimited", f.RateLimited);
                 w.WriteEndObject();
                 Number(w, "throughputPerSecond", f.ThroughputPerSecond);
                 Estimate(w, "latencyMeanSeconds", f.LatencyMeanSeconds);
