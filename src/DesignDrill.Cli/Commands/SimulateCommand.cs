@@ -27,6 +27,7 @@ internal static partial class SimulateCommand
           drill simulate samples/url-shortener.md --scenario cold-cache --load 0.2x
           drill simulate design.md --fault "slow-node api factor 10 at 60s for 30s" --timeout 1s --retries 4 --backoff none
           drill simulate design.md --keys 10000000 --zipf 0.9 --item-bytes 600 --fault "cache-flush at 30s for 1s"
+          drill simulate design.md --workload diurnal:60s:3 --duration 3m
 
         Faults: KIND [TARGET] [KEY VALUE]... at TIME [for DURATION]; the 20 kinds and their keys are in
         docs/simulation-workloads-and-faults.md. --scenario runs one of the prompt's constraint changes (the design's
@@ -65,6 +66,7 @@ internal static partial class SimulateCommand
         var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => 1000, HelpName = "bytes" };
         var breakerOption = new Option<bool>("--breaker") { Description = "Give every flow's client a circuit breaker (resilience4j defaults: 50% failures over the last 100 calls; open 60 s unless --breaker-open)." };
         var breakerOpen = new Option<string?>("--breaker-open") { Description = "How long the breaker stays open before it lets probes through, such as 5s.", HelpName = "time" };
+        var workload = new Option<string?>("--workload") { Description = "How the rate moves: diurnal:PERIOD[:PEAK_TO_TROUGH] (such as diurnal:60s:3) or ramp:FROM:TO (multiples of the rate, such as ramp:0.5:2).", HelpName = "shape" };
         var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
@@ -85,6 +87,7 @@ internal static partial class SimulateCommand
         command.Options.Add(jitter);
         command.Options.Add(budget);
         command.Options.Add(svg);
+        command.Options.Add(workload);
         command.Options.Add(breakerOption);
         command.Options.Add(breakerOpen);
         command.Options.Add(keys);
@@ -200,8 +203,20 @@ internal static partial class SimulateCommand
                 breakerSettings = new CircuitBreakerOptions(openDurationNs: SimTime.FromSeconds(openSeconds.Value));
             }
 
+            WorkloadShape? shape = null;
+            if (parseResult.GetValue(workload) is { } shapeText)
+            {
+                shape = ParseWorkload(shapeText);
+                if (shape is null)
+                {
+                    stderr.WriteLine($"drill simulate: --workload '{shapeText}' is not a shape; write diurnal:60s:3 or ramp:0.5:2.");
+                    return ExitCodes.UnusableInput;
+                }
+            }
+
             var options = new DesignSimulationOptions
             {
+                Workload = shape,
                 ClientBreaker = breakerSettings,
                 Keyspace = keyspace,
                 ClientRetries = policy,
@@ -329,6 +344,31 @@ internal static partial class SimulateCommand
             "d" => n * 86_400,
             _ => n,
         };
+    }
+
+    /// <summary>A workload shape from "diurnal:60s:3", "diurnal:24h" or "ramp:0.5:2"; null when unreadable.</summary>
+    internal static WorkloadShape? ParseWorkload(string text)
+    {
+        var parts = text.Trim().ToLowerInvariant().Split(':');
+        switch (parts[0])
+        {
+            case "diurnal" when parts.Length is 2 or 3 && ParseSeconds(parts[1]) is { } period && period > 0:
+                var ratio = 2.5;
+                if (parts.Length == 3 && ParseFactor(parts[2]) is not { } r)
+                {
+                    return null;
+                }
+                else if (parts.Length == 3)
+                {
+                    ratio = ParseFactor(parts[2])!.Value;
+                }
+
+                return new WorkloadShape("diurnal", PeriodNs: SimTime.FromSecondsSaturating(period), PeakToTrough: ratio);
+            case "ramp" when parts.Length == 3 && ParseFactor(parts[1]) is { } from && ParseFactor(parts[2]) is { } to:
+                return new WorkloadShape("ramp", From: from, To: to);
+            default:
+                return null;
+        }
     }
 
     /// <summary>A multiplier from "3x", "0.5x" or "3"; null when unreadable.</summary>

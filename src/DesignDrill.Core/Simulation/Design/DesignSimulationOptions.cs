@@ -76,6 +76,12 @@ public sealed record DesignSimulationOptions
     /// </summary>
     public CacheKeyspace? Keyspace { get; init; }
 
+    /// <summary>
+    /// The shape of every flow's arrival rate over the run around its design rate (× the load factor): constant when
+    /// <see langword="null"/>; see <see cref="WorkloadShape"/>.
+    /// </summary>
+    public WorkloadShape? Workload { get; init; }
+
     /// <summary>Called at every series interval with the share of simulated time done (0–1), for a progress bar; none when <see langword="null"/>.</summary>
     public Action<double>? OnProgress { get; init; }
 
@@ -113,6 +119,22 @@ public sealed record DesignSimulationOptions
             problems.Add("the queue bound per server must be at least 1");
         }
 
+        if (Workload is { } shape)
+        {
+            if (shape.Kind is not ("diurnal" or "ramp"))
+            {
+                problems.Add($"the workload must be diurnal or ramp, not '{shape.Kind}'");
+            }
+            else if (shape.Kind == "diurnal" && (!(shape.PeakToTrough >= 1 && shape.PeakToTrough <= 1_000) || shape.PeriodNs < SimTime.NanosecondsPerMillisecond))
+            {
+                problems.Add("a diurnal workload needs a peak-to-trough ratio from 1 to 1,000 and a period of at least 1 ms");
+            }
+            else if (shape.Kind == "ramp" && (!(shape.From >= 0 && shape.To >= 0 && shape.From <= 1_000 && shape.To <= 1_000) || (shape.From == 0 && shape.To == 0)))
+            {
+                problems.Add("a ramp goes from and to multiples of the rate between 0 and 1,000, not both 0");
+            }
+        }
+
         if (BatchCount < 2)
         {
             problems.Add("at least 2 batches are needed for a confidence interval");
@@ -132,3 +154,11 @@ public sealed record CacheKeyspace(long KeyCount, double ZipfExponent, double It
     /// <summary>The default skew: 0.8 (within Breslau et al.'s measured 0.64–0.83).</summary>
     public const double DefaultZipfExponent = 0.8;
 }
+
+/// <summary>How the arrival rate moves over a run (docs/simulation-workloads-and-faults.md).</summary>
+/// <param name="Kind"><c>diurnal</c>: a sinusoid whose mean is the design rate; <c>ramp</c>: from <paramref name="From"/> × to <paramref name="To"/> × the design rate over the run.</param>
+/// <param name="PeriodNs">For diurnal: the period in nanoseconds (24 h in life; shorter to see a cycle in a short run).</param>
+/// <param name="PeakToTrough">For diurnal: peak rate ÷ trough rate (≥ 1; 2–3 is a common daily swing, rule of thumb).</param>
+/// <param name="From">For ramp: the starting multiple of the design rate.</param>
+/// <param name="To">For ramp: the final multiple.</param>
+public sealed record WorkloadShape(string Kind, long PeriodNs = 86_400L * SimTime.NanosecondsPerSecond, double PeakToTrough = 2.5, double From = 1, double To = 1);

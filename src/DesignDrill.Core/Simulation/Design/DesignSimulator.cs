@@ -472,7 +472,13 @@ public static class DesignSimulator
                     }
                 }
 
-                LoadShape shape = new ConstantLoad(plan.RatePerSecond);
+                LoadShape shape = _options.Workload switch
+                {
+                    { Kind: "diurnal" } w => new DiurnalLoad(plan.RatePerSecond, w.PeakToTrough, w.PeriodNs),
+                    { Kind: "ramp" } w when plan.RatePerSecond * Math.Max(w.From, w.To) <= LoadShape.MaxRatePerSecond =>
+                        new RampLoad(plan.RatePerSecond * w.From, plan.RatePerSecond * w.To, _durationNs),
+                    _ => new ConstantLoad(plan.RatePerSecond),
+                };
                 foreach (var spike in _options.Faults.OfType<TrafficSpikeFault>())
                 {
                     var duration = spike.DurationNs ?? (_durationNs - Math.Min(_durationNs, spike.StartNs));
