@@ -100,6 +100,13 @@ public static class DesignSimulator
         Redeliver,
     }
 
+    private enum BreakerCall : byte
+    {
+        Allow,
+        Success,
+        Failure,
+    }
+
     private enum FailCause : byte
     {
         QueueFull,
@@ -794,11 +801,25 @@ public static class DesignSimulator
         }
 
         /// <summary>Runs a breaker call and logs the state it moved to, when it moved (at most 200 such lines a run).</summary>
-        private bool Observe(FlowPlan plan, Func<bool> call)
+        private bool Observe(FlowPlan plan, BreakerCall call)
         {
+            // No delegates here: this runs for every request when a breaker is on, and must not allocate.
             var breaker = plan.Breaker!;
             var before = breaker.TransitionCount;
-            var result = call();
+            var result = true;
+            switch (call)
+            {
+                case BreakerCall.Allow:
+                    result = breaker.AllowRequest(_now);
+                    break;
+                case BreakerCall.Success:
+                    breaker.RecordSuccess(_now);
+                    break;
+                default:
+                    breaker.RecordFailure(_now);
+                    break;
+            }
+
             if (breaker.TransitionCount != before && _breakerLines < MaxBreakerLogLines)
             {
                 _breakerLines++;
@@ -1001,7 +1022,7 @@ public static class DesignSimulator
             _step[r] = plan.Start - 1;
             _pending[r] = 0;
             _state[r] = 0;
-            if (plan.Breaker is { } breaker && !Observe(plan, () => breaker.AllowRequest(_now)))
+            if (plan.Breaker is not null && !Observe(plan, BreakerCall.Allow))
             {
                 // Refused at the client while the breaker is open: fails at once, without a retry.
                 _state[r] = 3;
@@ -1222,13 +1243,9 @@ public static class DesignSimulator
 
         private void Respond(int r, FlowPlan plan)
         {
-            if (plan.Breaker is { } breaker)
+            if (plan.Breaker is not null)
             {
-                Observe(plan, () =>
-                {
-                    breaker.RecordSuccess(_now);
-                    return true;
-                });
+                Observe(plan, BreakerCall.Success);
             }
 
             _state[r] |= 1;
@@ -1252,13 +1269,9 @@ public static class DesignSimulator
                 return;
             }
 
-            if ((_state[r] & 1) == 0 && plan.Breaker is { } breaker)
+            if ((_state[r] & 1) == 0 && plan.Breaker is not null)
             {
-                Observe(plan, () =>
-                {
-                    breaker.RecordFailure(_now);
-                    return true;
-                });
+                Observe(plan, BreakerCall.Failure);
             }
 
             if ((_state[r] & 1) == 0 && TryRetry(r, plan))
