@@ -51,10 +51,11 @@ public sealed class SimulateCommandTests
     }
 
     [Theory]
-    [InlineData("--duration", "soon", "--duration 'soon' is not a time")]
-    [InlineData("--load", "lots", "--load 'lots' is not a multiplier")]
-    [InlineData("--duration", "0s", "the duration must be a positive number of seconds")]
-    [InlineData("--load", "0x", "the load factor must be above 0")]
+    [InlineData("--duration", "soon", "--duration 'soon' is not a usable time: SIM011 'soon' is not a time")]
+    [InlineData("--load", "lots", "--load 'lots' is not a usable multiplier: SIM007 'lots' is not a load multiplier.")]
+    [InlineData("--duration", "0s", "--duration '0s' is not a usable time: SIM008 The run duration 0s is out of range: it must be above 0")]
+    [InlineData("--load", "0x", "--load '0x' is not a usable multiplier: SIM008 The load multiplier 0x is out of range: it must be above 0 and at most 1,000x.")]
+    [InlineData("--workload", "sinus:3", "--workload 'sinus:3' is not a shape")]
     public void Should_refuse_bad_options_with_exit_code_2(string option, string value, string message)
     {
         // Given / When

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Review;
@@ -10,11 +9,12 @@ using DesignDrill.Core.Simulation.Behaviours;
 using DesignDrill.Core.Simulation.Design;
 using DesignDrill.Core.Simulation.Faults;
 using DesignDrill.Core.Simulation.Statistics;
+using DesignDrill.Core.Simulation.Workloads;
 
 namespace DesignDrill.Cli.Commands;
 
 /// <summary><c>drill simulate FILE</c>: runs the design request by request and reports latency, errors and utilisation.</summary>
-internal static partial class SimulateCommand
+internal static class SimulateCommand
 {
     /// <summary>Examples and exit codes shown at the end of this command's help.</summary>
     public const string Examples =
@@ -102,16 +102,18 @@ internal static partial class SimulateCommand
                 return ExitCodes.UnusableInput;
             }
 
-            if (ParseSeconds(parseResult.GetValue(duration)) is not { } seconds)
+            if (!DurationText.TryParseRunDuration(parseResult.GetValue(duration), out var durationNs, out var durationProblem))
             {
-                stderr.WriteLine($"drill simulate: --duration '{parseResult.GetValue(duration)}' is not a time; write 120s, 2m or 1h.");
+                stderr.WriteLine($"drill simulate: --duration '{parseResult.GetValue(duration)}' is not a usable time: {Explain(durationProblem)}");
                 return ExitCodes.UnusableInput;
             }
+
+            var seconds = SimTime.ToSeconds(durationNs);
 
             double? warm = null;
             if (parseResult.GetValue(warmUp) is { } warmText)
             {
-                if (ParseSeconds(warmText) is not { } w)
+                if (Seconds(warmText) is not { } w)
                 {
                     stderr.WriteLine($"drill simulate: --warm-up '{warmText}' is not a time; write 10s or 1m.");
                     return ExitCodes.UnusableInput;
@@ -120,9 +122,9 @@ internal static partial class SimulateCommand
                 warm = w;
             }
 
-            if (ParseFactor(parseResult.GetValue(load)) is not { } factor)
+            if (!LoadMultiplier.TryParse(parseResult.GetValue(load), out var factor, out var loadProblem))
             {
-                stderr.WriteLine($"drill simulate: --load '{parseResult.GetValue(load)}' is not a multiplier; write 3x or 0.5x.");
+                stderr.WriteLine($"drill simulate: --load '{parseResult.GetValue(load)}' is not a usable multiplier: {Explain(loadProblem)}");
                 return ExitCodes.UnusableInput;
             }
 
@@ -147,7 +149,7 @@ internal static partial class SimulateCommand
             if (parseResult.GetValue(retries) is { } retryCount || parseResult.GetValue(timeout) is not null)
             {
                 var count = parseResult.GetValue(retries) ?? 0;
-                double? timeoutSeconds = parseResult.GetValue(timeout) is { } timeoutText ? ParseSeconds(timeoutText) : 10;
+                double? timeoutSeconds = parseResult.GetValue(timeout) is { } timeoutText ? Seconds(timeoutText) : 10;
                 double? budgetRatio = null;
                 if (parseResult.GetValue(budget) is { } budgetText)
                 {
@@ -193,7 +195,7 @@ internal static partial class SimulateCommand
             CircuitBreakerOptions? breakerSettings = null;
             if (parseResult.GetValue(breakerOption) || parseResult.GetValue(breakerOpen) is not null)
             {
-                var openSeconds = parseResult.GetValue(breakerOpen) is { } openText ? ParseSeconds(openText) : SimTime.ToSeconds(CircuitBreakerOptions.DefaultOpenDurationNs);
+                var openSeconds = parseResult.GetValue(breakerOpen) is { } openText ? Seconds(openText) : SimTime.ToSeconds(CircuitBreakerOptions.DefaultOpenDurationNs);
                 if (openSeconds is not > 0)
                 {
                     stderr.WriteLine($"drill simulate: --breaker-open '{parseResult.GetValue(breakerOpen)}' is not a time; write 5s or 1m.");
@@ -327,59 +329,33 @@ internal static partial class SimulateCommand
         return command;
     }
 
-    /// <summary>Seconds from "120s", "2m", "1.5h", "500ms" or a bare number of seconds; null when unreadable.</summary>
-    internal static double? ParseSeconds(string? text)
-    {
-        var m = TimeText().Match(text ?? "");
-        if (!m.Success || !double.TryParse(m.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
-        {
-            return null;
-        }
-
-        return m.Groups["u"].Value.ToLowerInvariant() switch
-        {
-            "ms" => n / 1000,
-            "m" or "min" => n * 60,
-            "h" => n * 3600,
-            "d" => n * 86_400,
-            _ => n,
-        };
-    }
+    /// <summary>Seconds from a duration such as "500ms", "10s", "2m" or "1h" (<see cref="DurationText"/>); null when unreadable.</summary>
+    internal static double? Seconds(string? text) =>
+        DurationText.TryParse(text, out var ns, out _) ? SimTime.ToSeconds(ns) : null;
 
     /// <summary>A workload shape from "diurnal:60s:3", "diurnal:24h" or "ramp:0.5:2"; null when unreadable.</summary>
     internal static WorkloadShape? ParseWorkload(string text)
     {
         var parts = text.Trim().ToLowerInvariant().Split(':');
-        switch (parts[0])
+        return parts[0] switch
         {
-            case "diurnal" when parts.Length is 2 or 3 && ParseSeconds(parts[1]) is { } period && period > 0:
-                var ratio = 2.5;
-                if (parts.Length == 3 && ParseFactor(parts[2]) is not { } r)
-                {
-                    return null;
-                }
-                else if (parts.Length == 3)
-                {
-                    ratio = ParseFactor(parts[2])!.Value;
-                }
-
-                return new WorkloadShape("diurnal", PeriodNs: SimTime.FromSecondsSaturating(period), PeakToTrough: ratio);
-            case "ramp" when parts.Length == 3 && ParseFactor(parts[1]) is { } from && ParseFactor(parts[2]) is { } to:
-                return new WorkloadShape("ramp", From: from, To: to);
-            default:
-                return null;
-        }
+            "diurnal" when parts.Length == 2 && Seconds(parts[1]) is > 0 and var period =>
+                new WorkloadShape("diurnal", PeriodNs: SimTime.FromSecondsSaturating(period)),
+            "diurnal" when parts.Length == 3 && Seconds(parts[1]) is > 0 and var period && Number(parts[2]) is { } ratio =>
+                new WorkloadShape("diurnal", PeriodNs: SimTime.FromSecondsSaturating(period), PeakToTrough: ratio),
+            "ramp" when parts.Length == 3 && Number(parts[1]) is { } from && Number(parts[2]) is { } to =>
+                new WorkloadShape("ramp", From: from, To: to),
+            _ => null,
+        };
     }
 
-    /// <summary>A multiplier from "3x", "0.5x" or "3"; null when unreadable.</summary>
-    internal static double? ParseFactor(string? text)
-    {
-        var t = (text ?? "").Trim().TrimEnd('x', 'X');
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : null;
-    }
+    /// <summary>A plain number ("2.5", or "2.5x" as a multiple); null when unreadable. Range checks are the options'.</summary>
+    private static double? Number(string text) =>
+        double.TryParse(text.Trim().TrimEnd('x'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    [GeneratedRegex(@"^\s*(?<n>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?<u>ms|s|sec|m|min|h|d)?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TimeText();
+    /// <summary>A diagnostic as one line: its code, message and hint.</summary>
+    private static string Explain(Diagnostic? diagnostic) =>
+        diagnostic is null ? "unreadable." : $"{diagnostic.Code} {diagnostic.Message}" + (diagnostic.Hint is { Length: > 0 } hint ? $" (hint: {hint})" : "");
 
     private static string Text(DesignSimulationReport run, string path)
     {
