@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using DesignDrill.Cli.Rendering;
 using DesignDrill.Core.Diagnostics;
 using DesignDrill.Core.Practice;
-using DesignDrill.Core.Review;
+using DesignDrill.Core.Review.Reporting;
 
 namespace DesignDrill.Cli.Practice;
 
@@ -247,7 +247,7 @@ internal sealed class PracticeConsole(
         stdout.WriteLine($"Scorecard (level {result.Scorecard.Level.ToString().ToLowerInvariant()}):");
         foreach (var score in result.Scorecard.Scores)
         {
-            stdout.WriteLine($"  {RubricText(score.Dimension),-22} {score.Score} {score.Label,-10} {score.Reason}");
+            stdout.WriteLine($"  {JsonReportWriter.DimensionName(score.Dimension),-22} {score.Score} {score.Label,-10} {score.Reason}");
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  average {result.Scorecard.Average:0.00} · recommendation: {result.Scorecard.Recommendation}"));
@@ -366,17 +366,5 @@ internal sealed class PracticeConsole(
         Severity.Error => "error  ",
         Severity.Warning => "warning",
         _ => "note   ",
-    };
-
-    internal static string RubricText(RubricDimension dimension) => dimension switch
-    {
-        RubricDimension.RequirementDiscovery => "Requirement discovery",
-        RubricDimension.ApiDesign => "API design",
-        RubricDimension.DataModelling => "Data modelling",
-        RubricDimension.Scalability => "Scalability",
-        RubricDimension.Reliability => "Reliability",
-        RubricDimension.OperationalRealism => "Operational realism",
-        RubricDimension.TradeOffs => "Trade-offs",
-        _ => "Communication",
     };
 }

@@ -404,7 +404,7 @@ public static class ConstraintRunner
     private static bool IsCache(ComponentParameters p) => p.HitRatio is not null || p.Component.KindInfo?.Id == "cache";
 
     /// <summary>Regions a component runs in: its <c>regions N</c> setting, else 1.</summary>
-    private static int Regions(BoundComponent component) =>
+    internal static int Regions(BoundComponent component) =>
         component.Declaration.GetSetting("regions")?.ValueText is { } text
         && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1
             ? n

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DesignDrill.Core.Analysis;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.Practice;
@@ -75,8 +74,8 @@ public static class SimulationScenario
                         continue;
                     }
 
-                    var regionsText = p.Component.Declaration.GetSetting("regions")?.ValueText?.Trim();
-                    if (int.TryParse(regionsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var regions) && regions >= 2)
+                    var regions = ConstraintRunner.Regions(p.Component);
+                    if (regions >= 2)
                     {
                         faults.Add(new KillReplicasFault(name, Math.Max(1, p.Replicas / regions), startNs, lengthNs, default));
                     }
