@@ -168,6 +168,22 @@ public static class ParameterResolver
         return (Saturating(shards, n), Saturating(shards, n));
     }
 
+    /// <summary>
+    /// Memory of one replica in bytes: the design's (<c>64 GB each</c>), else the catalog's default for its kind or
+    /// technology, else 0. Used to size caches against their hot set (REV036) and in the simulator's keyspace.
+    /// </summary>
+    /// <param name="component">The component.</param>
+    /// <param name="catalog">The component catalog.</param>
+    /// <returns>Bytes per replica, 0 when nothing says.</returns>
+    public static double MemoryPerReplicaBytes(BoundComponent component, ComponentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return component.MemoryPerReplica?.Value
+            ?? catalog.GetDefaults(component.Declaration.Kind, component.Declaration.Technology).MemoryBytes?.Value
+            ?? 0;
+    }
+
     private static int? CountOf(string text) =>
         int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null;
 

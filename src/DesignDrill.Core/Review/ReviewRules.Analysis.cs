@@ -296,10 +296,7 @@ public static partial class ReviewRules
         double total = 0;
         foreach (var cache in caches)
         {
-            var memory = cache.Parameters.Component.MemoryPerReplica?.Value
-                ?? c.Catalog.GetDefaults(cache.Parameters.Component.Declaration.Kind, cache.Parameters.Component.Declaration.Technology).MemoryBytes?.Value
-                ?? 0;
-            total += memory * cache.Parameters.Replicas;
+            total += ParameterResolver.MemoryPerReplicaBytes(cache.Parameters.Component, c.Catalog) * cache.Parameters.Replicas;
         }
 
         var needed = hotSet.Value!.Value.Value;

@@ -323,9 +323,7 @@ public static class DesignSimulator
 
                 var zonesText = p.Component.Declaration.GetSetting("zones")?.ValueText;
                 var zoneCount = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1;
-                var memoryBytes = (p.Component.MemoryPerReplica?.Value
-                    ?? _catalog.GetDefaults(p.Component.Declaration.Kind, p.Component.Declaration.Technology).MemoryBytes?.Value
-                    ?? 0) * Math.Max(1, p.Replicas);
+                var memoryBytes = ParameterResolver.MemoryPerReplicaBytes(p.Component, _catalog) * Math.Max(1, p.Replicas);
                 var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
                 var group = new int[shards];
                 for (var k = 0; k < shards; k++)
