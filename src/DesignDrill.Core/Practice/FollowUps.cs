@@ -167,9 +167,9 @@ public static class FollowUpPlanner
 
     private static double SeverityWeight(Severity severity) => severity switch
     {
-        Severity.Error => RubricScorerWeights.Error,
-        Severity.Warning => RubricScorerWeights.Warning,
-        _ => RubricScorerWeights.Note,
+        Severity.Error => Review.Rubric.RubricScorer.ErrorWeight,
+        Severity.Warning => Review.Rubric.RubricScorer.WarningWeight,
+        _ => Review.Rubric.RubricScorer.NoteWeight,
     };
 
     private static string Label(Severity severity) => severity switch
@@ -192,13 +192,6 @@ public static class FollowUpPlanner
     {
         var t = text.Trim().TrimEnd('.');
         return t.Length == 0 ? t : char.ToUpperInvariant(t[0]) + t[1..];
-    }
-
-    private static class RubricScorerWeights
-    {
-        public const double Error = Review.Rubric.RubricScorer.ErrorWeight;
-        public const double Warning = Review.Rubric.RubricScorer.WarningWeight;
-        public const double Note = Review.Rubric.RubricScorer.NoteWeight;
     }
 }
 
