@@ -19,8 +19,41 @@ public static class MermaidExporter
     /// <param name="architecture">Components and flows.</param>
     /// <param name="catalog">Catalog used to find each kind's category.</param>
     /// <returns>Mermaid source ending with a newline; lines separated by '\n'.</returns>
-    public static string Export(ArchitectureModel architecture, ComponentCatalog catalog)
+    public static string Export(ArchitectureModel architecture, ComponentCatalog catalog) => Render(architecture, catalog, null);
+
+    /// <summary>
+    /// Renders <paramref name="architecture"/> coloured by the analytic model: each analysed component's label gains its
+    /// utilisation (offered load ÷ capacity, as a percentage) and its node a class by band — <c>load_ok</c> below 70%,
+    /// <c>load_busy</c> from 70%, <c>load_hot</c> from 90%, <c>load_saturated</c> from 100% — and single points of
+    /// failure are marked "SPOF" with the <c>spof</c> class (a thick dashed border). The class definitions are emitted
+    /// after the edges, so the diagram renders the same way on GitHub and in the web studio.
+    /// </summary>
+    /// <remarks>
+    /// The bands are a rule of thumb from queueing theory: with Erlang C the mean wait grows as 1 ÷ (1 − ρ), roughly
+    /// tripling from 70% to 90% utilisation (../shared/reference/queueing.md), so 70% is where capacity planning
+    /// usually draws the "add headroom" line and 90% is where latency is dominated by waiting.
+    /// </remarks>
+    /// <param name="architecture">Components and flows.</param>
+    /// <param name="analysis">The analytic model's result for the same architecture (components matched by name).</param>
+    /// <returns>Mermaid source ending with a newline; lines separated by '\n'.</returns>
+    public static string Export(ArchitectureModel architecture, Analysis.ArchitectureAnalysis analysis)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Render(architecture, ComponentCatalog.Default, analysis);
+    }
+
+    /// <summary>Utilisation from which a node is drawn as busy (0.7; rule of thumb, see <see cref="Export(ArchitectureModel, Analysis.ArchitectureAnalysis)"/>).</summary>
+    public const double BusyUtilization = 0.7;
+
+    /// <summary>Utilisation from which a node is drawn as hot (0.9; rule of thumb, see <see cref="Export(ArchitectureModel, Analysis.ArchitectureAnalysis)"/>).</summary>
+    public const double HotUtilization = 0.9;
+
+    private static string Render(ArchitectureModel architecture, ComponentCatalog catalog, Analysis.ArchitectureAnalysis? analysis)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var loads = analysis?.Components.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase) ?? [];
+        var spofs = new HashSet<string>(analysis?.SinglePointsOfFailure.Select(c => c.Name) ?? [], StringComparer.OrdinalIgnoreCase);
+        var classes = new List<(string Id, string Class)>();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var usedIds = new HashSet<string>(StringComparer.Ordinal);
         var output = new StringBuilder("flowchart LR\n");
@@ -44,6 +77,19 @@ public static class MermaidExporter
             }
 
             var label = Escape(component.Name) + "<br/>" + Escape(detail);
+            if (loads.TryGetValue(component.Name, out var load))
+            {
+                var utilization = load.Utilization;
+                label += "<br/>" + (double.IsFinite(utilization) ? Math.Round(utilization * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "% busy" : "no capacity");
+                classes.Add((id, utilization >= 1 ? "load_saturated" : utilization >= HotUtilization ? "load_hot" : utilization >= BusyUtilization ? "load_busy" : "load_ok"));
+            }
+
+            if (spofs.Contains(component.Name))
+            {
+                label += "<br/>SPOF";
+                classes.Add((id, "spof"));
+            }
+
             var category = component.Kind is null ? (ComponentCategory?)null : catalog.GetKind(component.Kind)?.Category;
             output.Append("    ").Append(id).Append(Shape(category, label)).Append('\n');
         }
@@ -102,6 +148,19 @@ public static class MermaidExporter
 
             var arrow = edge.Kind == EdgeKind.Async ? "-.->" : "-->";
             output.Append("    ").Append(edge.From).Append(' ').Append(arrow).Append("|\"").Append(Escape(string.Join(" · ", parts))).Append("\"| ").Append(edge.To).Append('\n');
+        }
+
+        if (analysis is not null)
+        {
+            output.Append("    classDef load_ok fill:#d9f2e3,stroke:#2f8a57,color:#10351f\n");
+            output.Append("    classDef load_busy fill:#fff1c7,stroke:#b7860b,color:#3d2c00\n");
+            output.Append("    classDef load_hot fill:#ffd6cc,stroke:#c0392b,color:#4a0d05\n");
+            output.Append("    classDef load_saturated fill:#c0392b,stroke:#7b1d12,color:#ffffff\n");
+            output.Append("    classDef spof stroke:#7b1d12,stroke-width:3px,stroke-dasharray:6 3\n");
+            foreach (var (id, name) in classes)
+            {
+                output.Append("    class ").Append(id).Append(' ').Append(name).Append('\n');
+            }
         }
 
         return output.ToString();
