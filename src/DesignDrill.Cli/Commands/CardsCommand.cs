@@ -24,7 +24,7 @@ internal static class CardsCommand
         """;
 
     /// <summary>New cards introduced per run by default (10; rule of thumb, half of Anki's default of 20 new cards a day).</summary>
-    public const int DefaultNewCards = 10;
+    public const int DefaultNewCards = ConceptReviewQueue.DefaultNewCards;
 
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -82,9 +82,7 @@ internal static class CardsCommand
 
             var start = clock.GetUtcNow();
             var pool = deck.Cards.Where(c => only is null || c.Category == only).ToList();
-            var queue = pool.Where(c => states.TryGetValue(c.Id, out var s) && s.IsDue(start)).OrderBy(c => states[c.Id].Due)
-                .Concat(pool.Where(c => !states.ContainsKey(c.Id)).Take(parseResult.GetValue(newCards)))
-                .ToList();
+            var queue = ConceptReviewQueue.Build(deck, [.. states.Values], start, parseResult.GetValue(newCards), only);
             if (queue.Count == 0)
             {
                 var next = states.Values.Where(s => pool.Any(c => c.Id == s.CardId)).OrderBy(s => s.Due).FirstOrDefault();

@@ -20,8 +20,8 @@ public static class WebStudio
         var webRoot = options.WebRootPath ?? StaticFiles.FindWebRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            Args = [.. options.HostArgs],
             ApplicationName = typeof(WebStudio).Assembly.GetName().Name,
-            EnvironmentName = options.EnvironmentName ?? Environments.Production,
             ContentRootPath = Path.GetDirectoryName(webRoot) ?? AppContext.BaseDirectory,
             WebRootPath = webRoot,
         });
@@ -37,6 +37,10 @@ public static class WebStudio
         builder.Services.AddDesignDrillStudio(options);
 
         var app = builder.Build();
+
+        // Open the progress database now, so a damaged, newer or locked file stops the start with the store's message
+        // instead of failing the first request.
+        _ = app.Services.GetRequiredService<DesignDrill.Core.Progress.IProgressStore>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())
         {

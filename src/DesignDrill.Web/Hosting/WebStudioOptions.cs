@@ -29,13 +29,22 @@ public sealed record WebStudioOptions
     /// <summary>The clock of practice sessions and card reviews; <see cref="TimeProvider.System"/> outside tests.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>The ASP.NET Core environment name; <c>Production</c> unless <c>ASPNETCORE_ENVIRONMENT</c> says otherwise.</summary>
-    public string? EnvironmentName { get; init; }
+    /// <summary>
+    /// Host settings passed on to ASP.NET Core as command-line arguments (<c>--environment=Development</c>,
+    /// <c>--contentRoot=DIR</c>, <c>--applicationName=NAME</c>); the test host passes these.
+    /// </summary>
+    public IReadOnlyList<string> HostArgs { get; init; } = [];
+
+    /// <summary>The host settings accepted in <see cref="HostArgs"/> (ASP.NET Core's own names, any case).</summary>
+    public static IReadOnlyList<string> HostSettingNames { get; } = ["--environment", "--contentRoot", "--applicationName"];
 
     /// <summary>A message for the user when the arguments could not be read; <see langword="null"/> otherwise.</summary>
     public string? Error { get; init; }
 
-    /// <summary>Reads <c>--urls URL</c> and <c>--data FILE</c> (also <c>--urls=URL</c>); unknown arguments are an error.</summary>
+    /// <summary>
+    /// Reads <c>--urls URL</c> and <c>--data FILE</c> (also <c>--urls=URL</c>), and keeps ASP.NET Core's host settings
+    /// (<see cref="HostSettingNames"/>) for the host; any other argument is an error.
+    /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="environment">Reads an environment variable (<c>ASPNETCORE_URLS</c> is honoured when no <c>--urls</c>).</param>
     /// <returns>The options, with <see cref="Error"/> set when an argument is unknown or has no value.</returns>
@@ -43,7 +52,8 @@ public sealed record WebStudioOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
-        var options = new WebStudioOptions { EnvironmentName = environment("ASPNETCORE_ENVIRONMENT") };
+        var options = new WebStudioOptions();
+        var hostArgs = new List<string>();
         if (environment("ASPNETCORE_URLS") is { Length: > 0 } urls)
         {
             options = options with { Urls = urls };
@@ -61,6 +71,9 @@ public sealed record WebStudioOptions
                 case "--data":
                     options = Value() is { Length: > 0 } d ? options with { DataPath = d } : options with { Error = "--data needs a file, e.g. --data ~/designdrill/progress.db" };
                     break;
+                case var host when HostSettingNames.Contains(host, StringComparer.OrdinalIgnoreCase):
+                    hostArgs.Add(host + "=" + Value());
+                    break;
                 default:
                     return options with { Error = $"unknown argument '{args[i]}'; the web studio takes --urls URL and --data FILE" };
             }
@@ -71,6 +84,6 @@ public sealed record WebStudioOptions
             }
         }
 
-        return options;
+        return options with { HostArgs = hostArgs };
     }
 }

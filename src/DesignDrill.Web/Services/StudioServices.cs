@@ -23,11 +23,12 @@ public static class StudioServices
         services.AddSingleton(PromptCatalog.Default);
         services.AddSingleton(ConceptCatalog.Default);
         services.AddSingleton(FollowUpBank.Default);
-        // Opened once, at start: a damaged or newer database stops the app with the store's own message.
-        var store = new SqliteProgressStore(options.DataPath);
-        services.AddSingleton(store);
-        services.AddSingleton<IProgressStore>(store);
+        // One store for the app, opened from the options in the container (tests replace them); WebStudio.Build opens
+        // it at start, so a damaged or newer database stops the app with the store's own message.
+        services.AddSingleton(sp => new SqliteProgressStore(sp.GetRequiredService<WebStudioOptions>().DataPath));
+        services.AddSingleton<IProgressStore>(sp => sp.GetRequiredService<SqliteProgressStore>());
         services.AddSingleton<LiveAnalyzer>();
+        services.AddSingleton<SimulationJobs>();
         return services;
     }
 }

@@ -9,6 +9,14 @@ import { antiforgeryToken } from './token.js';
 
 window.htmx = htmx;
 
+// Swap error answers too: the server sends 400/413 partials that say what is wrong (htmx 2 drops them by default).
+htmx.config.responseHandling = [
+  { code: '204', swap: false },
+  { code: '[23]..', swap: true },
+  { code: '4..', swap: true, error: true },
+  { code: '5..', swap: true, error: true },
+];
+
 // Every htmx request carries the antiforgery token that the layout puts in a meta tag.
 
 document.addEventListener('htmx:configRequest', (event) => {

@@ -2,7 +2,8 @@
 // "?" opens the list of shortcuts on the page.
 function matches(event, combo) {
   const parts = combo.toLowerCase().split('+');
-  const key = parts.pop();
+  const named = parts.pop();
+  const key = named === 'space' ? ' ' : named;
   const wantCtrl = parts.includes('ctrl');
   const wantAlt = parts.includes('alt');
   const wantShift = parts.includes('shift');

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DesignDrill.Core.Simulation;
+using DesignDrill.Core.Simulation.Design;
+using DesignDrill.Core.Simulation.Faults;
+
+namespace DesignDrill.Web.Services;
+
+/// <summary>
+/// A line chart as the browser draws it (client/src/charts.js): x values, named series of y values (null for a gap),
+/// and shaded bands for fault windows. Serialised as camelCase JSON into a <c>script[data-chart]</c>.
+/// </summary>
+/// <param name="Title">The chart's title.</param>
+/// <param name="XLabel">The x axis title, with its unit.</param>
+/// <param name="YLabel">The y axis title, with its unit.</param>
+/// <param name="Labels">The x values.</param>
+/// <param name="Series">The lines.</param>
+/// <param name="Bands">Shaded x ranges with a label.</param>
+public sealed record ChartSpec(string Title, string XLabel, string YLabel, IReadOnlyList<double> Labels, IReadOnlyList<ChartSeries> Series, IReadOnlyList<ChartBand> Bands)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>The chart as JSON, safe inside a <c>script</c> element (System.Text.Json escapes &lt;, &gt; and &amp;).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>The simulation's charts: requests per second, latency percentiles per flow, and utilisation per component.</summary>
+    /// <param name="report">The run's report.</param>
+    /// <param name="faults">The faults scheduled (shaded on every chart).</param>
+    /// <returns>Three charts (fewer when the run has no flows or components).</returns>
+    public static IReadOnlyList<ChartSpec> ForSimulation(DesignSimulationReport report, IReadOnlyList<FaultSpec> faults)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(faults);
+        var bands = faults
+            .Select(f => new ChartBand(SimTime.ToSeconds(f.StartNs), Math.Min(report.DurationSeconds, SimTime.ToSeconds(f.EndNs)), f.Name))
+            .ToList();
+        var charts = new List<ChartSpec>();
+        if (report.FlowSeries.Count > 0 && report.FlowSeries[0].Count > 0)
+        {
+            var x = report.FlowSeries[0].Select(p => p.StartSeconds).ToList();
+            double?[] Sum(Func<FlowSeriesPoint, long> pick) =>
+                [.. Enumerable.Range(0, x.Count).Select(i => (double?)report.FlowSeries.Sum(s => i < s.Count ? pick(s[i]) : 0) / report.IntervalSeconds)];
+            charts.Add(new ChartSpec(
+                "Requests per second (all flows)",
+                "time (s)",
+                "requests/s",
+                x,
+                [new("offered", Sum(p => p.Offered)), new("completed", Sum(p => p.Completed)), new("failed", Sum(p => p.Failed))],
+                bands));
+            var latency = new List<ChartSeries>();
+            for (var f = 0; f < report.Flows.Count && f < report.FlowSeries.Count; f++)
+            {
+                var series = report.FlowSeries[f];
+                latency.Add(new(report.Flows[f].Name + " p99", [.. series.Select(p => Milliseconds(p.LatencyP99Seconds))]));
+                latency.Add(new(report.Flows[f].Name + " p50", [.. series.Select(p => Milliseconds(p.LatencyP50Seconds))]));
+            }
+
+            charts.Add(new ChartSpec("Latency per flow", "time (s)", "latency (ms)", x, latency, bands));
+        }
+
+        if (report.ComponentSeries.Count > 0 && report.ComponentSeries[0].Count > 0)
+        {
+            var x = report.ComponentSeries[0].Select(p => p.StartSeconds).ToList();
+            var utilisation = report.Components
+                .Select((c, i) => new ChartSeries(c.Name, [.. report.ComponentSeries[i].Select(p => (double?)Math.Round(p.Utilization * 100, 2))]))
+                .ToList();
+            charts.Add(new ChartSpec("Utilisation per component", "time (s)", "busy (%)", x, utilisation, bands));
+        }
+
+        return charts;
+    }
+
+    private static double? Milliseconds(double seconds) => double.IsFinite(seconds) ? Math.Round(seconds * 1000, 3) : null;
+}
+
+/// <summary>One line of a chart.</summary>
+/// <param name="Name">The legend's name.</param>
+/// <param name="Values">One y value per x value; null where there is none.</param>
+/// <param name="Axis"><c>y</c> (left) or <c>y2</c> (right).</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string Axis = "y");
+
+/// <summary>A shaded x range, such as a fault's window.</summary>
+/// <param name="From">Start, in x units.</param>
+/// <param name="To">End, in x units.</param>
+/// <param name="Label">What it marks.</param>
+public sealed record ChartBand(double From, double To, string Label);
