@@ -64,6 +64,7 @@ public static class DrillApp
           drill progress
           drill cards --new 5
           drill simulate samples/url-shortener.md --duration 30s --load 0.1x
+          drill serve
 
         Exit codes: 0 ok; 1 findings at or above --fail-on; 2 unusable input.
         Run 'drill <command> --help' for a command's options and examples.
@@ -85,6 +86,7 @@ public static class DrillApp
         var progress = ProgressCommand.Create(stdout, stderr);
         var cards = CardsCommand.Create(stdin, stdout, stderr);
         var simulate = SimulateCommand.Create(stdout, stderr);
+        var serve = ServeCommand.Create(stdout, stderr);
         examples[estimate] = EstimateCommand.Examples;
         examples[review] = ReviewCommand.Examples;
         examples[export] = ExportCommand.Examples;
@@ -96,6 +98,7 @@ public static class DrillApp
         examples[progress] = ProgressCommand.Examples;
         examples[cards] = CardsCommand.Examples;
         examples[simulate] = SimulateCommand.Examples;
+        examples[serve] = ServeCommand.Examples;
         root.Subcommands.Add(estimate);
         root.Subcommands.Add(review);
         root.Subcommands.Add(export);
@@ -107,6 +110,7 @@ public static class DrillApp
         root.Subcommands.Add(progress);
         root.Subcommands.Add(cards);
         root.Subcommands.Add(simulate);
+        root.Subcommands.Add(serve);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {
