@@ -36,6 +36,9 @@ internal static class ProgressStoreMessages
     internal static string Malformed(string path, string detail) =>
         $"'{path}' is damaged: SQLite cannot read it ({detail}). {Unchanged} {RestoreOrMove(path)}";
 
+    internal static string DamagedJournal(string path, string sessionId, string detail) =>
+        $"'{path}' is damaged: the journal of practice session {sessionId} cannot be read ({detail}). {Unchanged} {RestoreOrMove(path)}";
+
     internal static string ForeignApplication(string path, int applicationId) =>
         Invariant($"'{path}' is an SQLite database of another program (application id 0x{applicationId:X8}), not a DesignDrill progress database. {Unchanged} Point DesignDrill at another file: set {ProgressStorePaths.DataEnvironmentVariable} to another folder.");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesignDrill.Core.Practice;
 using DesignDrill.Core.Progress;
 using DesignDrill.Core.Review;
 using DesignDrill.Storage.Migrations;
@@ -8,7 +9,8 @@ namespace DesignDrill.Storage;
 
 /// <summary>
 /// Practice progress in an SQLite file (docs/progress.md): finished sessions with their scores and design documents,
-/// spaced-repetition cards, and the review log.
+/// spaced-repetition cards, the review log, and the journals of practice sessions, running or finished
+/// (<see cref="ISessionJournalStore"/>).
 /// </summary>
 /// <remarks>
 /// <para>

@@ -26,7 +26,7 @@ public sealed class OpeningTests : IDisposable
 
         // Then
         SchemaOf(path).ShouldBe((SqliteProgressStore.LatestSchemaVersion, SqliteProgressStore.ApplicationId));
-        TablesOf(path).ShouldBe(["cards", "review_log", "session_scores", "sessions"]);
+        TablesOf(path).ShouldBe(["cards", "review_log", "session_journals", "session_scores", "sessions"]);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class OpeningTests : IDisposable
         }
 
         // Then
-        SchemaOf(_folder.DatabasePath).ShouldBe((1, SqliteProgressStore.ApplicationId));
+        SchemaOf(_folder.DatabasePath).ShouldBe((SqliteProgressStore.LatestSchemaVersion, SqliteProgressStore.ApplicationId));
         Directory.GetFiles(_folder.FolderPath).ShouldBe([_folder.DatabasePath]);
     }
 
@@ -74,33 +74,34 @@ public sealed class OpeningTests : IDisposable
     [Fact]
     public void Should_back_up_an_older_database_before_migrating_it()
     {
-        // Given: a version-1 database with a session, and a build that knows a version 2
+        // Given: a current database with a session, and a build that knows one version more
+        var current = SqliteProgressStore.LatestSchemaVersion;
         using (var store = new SqliteProgressStore(_folder.DatabasePath))
         {
             store.SaveSession(Sessions.Make("chat", Sessions.Day0));
         }
 
         var original = File.ReadAllBytes(_folder.DatabasePath);
-        var withVersion2 = WithExtraMigration("ALTER TABLE sessions ADD COLUMN tags TEXT NOT NULL DEFAULT '';");
+        var withNext = WithExtraMigration("ALTER TABLE sessions ADD COLUMN tags TEXT NOT NULL DEFAULT '';");
 
         // When
         string? backup;
-        using (var store = new SqliteProgressStore(_folder.DatabasePath, withVersion2, 1))
+        using (var store = new SqliteProgressStore(_folder.DatabasePath, withNext, 1))
         {
             backup = store.BackupPath;
-            store.SchemaVersion.ShouldBe(2);
+            store.SchemaVersion.ShouldBe(current + 1);
             store.ListSessions().Count.ShouldBe(1);
         }
 
-        using (var again = new SqliteProgressStore(_folder.DatabasePath, withVersion2, 1))
+        using (var again = new SqliteProgressStore(_folder.DatabasePath, withNext, 1))
         {
             again.BackupPath.ShouldBeNull();
         }
 
         // Then
-        backup.ShouldBe(_folder.DatabasePath + ".bak-v1");
+        backup.ShouldBe(_folder.DatabasePath + $".bak-v{current}");
         File.ReadAllBytes(backup!).ShouldBe(original);
-        SchemaOf(_folder.DatabasePath).ShouldBe((2, SqliteProgressStore.ApplicationId));
+        SchemaOf(_folder.DatabasePath).ShouldBe((current + 1, SqliteProgressStore.ApplicationId));
         using var old = new SqliteProgressStore(backup!);
         old.ListSessions().Count.ShouldBe(1);
     }
@@ -126,8 +127,8 @@ public sealed class OpeningTests : IDisposable
         error.Message.ShouldContain(_folder.DatabasePath);
         error.Message.ShouldContain("no such table");
         retried.ListSessions().Count.ShouldBe(1);
-        retried.BackupPath.ShouldBe(_folder.DatabasePath + ".bak-v1-2");
-        File.Exists(_folder.DatabasePath + ".bak-v1").ShouldBeTrue();
+        retried.BackupPath.ShouldBe(_folder.DatabasePath + $".bak-v{SqliteProgressStore.LatestSchemaVersion}-2");
+        File.Exists(_folder.DatabasePath + $".bak-v{SqliteProgressStore.LatestSchemaVersion}").ShouldBeTrue();
     }
 
     [Fact]
@@ -253,7 +254,7 @@ public sealed class OpeningTests : IDisposable
         // Then
         error.Problem.ShouldBe(ProgressStoreProblem.NewerVersion);
         error.Message.ShouldBe(
-            $"'{_folder.DatabasePath}' was written by a newer DesignDrill (schema 7; this version knows up to 1). DesignDrill has not changed it. " +
+            $"'{_folder.DatabasePath}' was written by a newer DesignDrill (schema 7; this version knows up to {SqliteProgressStore.LatestSchemaVersion}). DesignDrill has not changed it. " +
             "Update DesignDrill to use it, or set DESIGNDRILL_DATA to another folder to keep separate progress with this version.");
         DbFile.Hash(_folder.DatabasePath).ShouldBe(before);
         Directory.GetFiles(_folder.FolderPath).ShouldBe([_folder.DatabasePath]);
@@ -391,8 +392,9 @@ public sealed class OpeningTests : IDisposable
         error.Message.ShouldContain("it is a folder, not a file");
     }
 
+    /// <summary>The embedded migrations and one more, numbered after the latest.</summary>
     private static MigrationSet WithExtraMigration(string sql) =>
-        MigrationSet.From(MigrationSet.Embedded.Migrations.Select(m => (m.Name, m.Sql)).Append(("0002_test.sql", sql)));
+        MigrationSet.From(MigrationSet.Embedded.Migrations.Select(m => (m.Name, m.Sql)).Append(($"{SqliteProgressStore.LatestSchemaVersion + 1:0000}_test.sql", sql)));
 
     private static (long Version, long ApplicationId) SchemaOf(string path)
     {

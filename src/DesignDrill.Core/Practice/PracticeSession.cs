@@ -11,32 +11,60 @@ namespace DesignDrill.Core.Practice;
 /// session's own findings, the rubric scorecard and the interviewer's follow-ups. All times come from the
 /// <see cref="TimeProvider"/> given, so tests control the clock. Not thread-safe: one candidate, one session.
 /// </summary>
+/// <remarks>
+/// Every command (<see cref="Ask"/>, <see cref="NextPhase"/>, <see cref="Save"/>, <see cref="Review"/>,
+/// <see cref="Finish"/>, <see cref="Answer(int, string, Func{string, IEnumerable{string}})"/>) reads the clock once and
+/// is added to <see cref="Journal"/> with that time, and its effect depends only on that time and the session's state,
+/// so <see cref="Replay"/> rebuilds the same session from the journal. A clock that goes back (a corrected system clock,
+/// a journal resumed on another machine) counts as no time passing: a command is never recorded before the one before it.
+/// </remarks>
 public sealed class PracticeSession
 {
-    private readonly TimeProvider _clock;
     private readonly QuestionMatcher _matcher;
     private readonly List<TimelineEvent> _timeline = [];
     private readonly List<(TimeSpan At, string Question, ClarifyingAnswer Answer)> _questions = [];
+    private readonly List<JournalEntry> _entries = [];
+    private readonly List<FollowUpAnswer> _answers = [];
+    private TimeProvider _clock;
     private SessionResult? _result;
 
-    /// <summary>Starts a session now.</summary>
+    /// <summary>Starts a session now, with a new id.</summary>
     /// <param name="prompt">The prompt practised.</param>
     /// <param name="plan">The phases and time boxes (<see cref="SessionPlan.FortyFiveMinutes"/> or <see cref="SessionPlan.SixtyMinutes"/>).</param>
     /// <param name="clock">The clock; <see cref="TimeProvider.System"/> outside tests.</param>
     /// <param name="level">The level the design is reviewed at.</param>
     /// <param name="matcher">The clarifying-question matcher; <see cref="QuestionMatcher.Default"/> when omitted.</param>
     public PracticeSession(Prompt prompt, SessionPlan plan, TimeProvider clock, DesignLevel level = DesignLevel.Mid, QuestionMatcher? matcher = null)
+        : this(prompt, plan, clock, Guid.NewGuid().ToString("N"), (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow(), level, matcher)
+    {
+    }
+
+    /// <summary>Starts a session with a given id and start time: for <see cref="Replay"/>, and for a front end that chose the id first.</summary>
+    /// <param name="prompt">The prompt practised.</param>
+    /// <param name="plan">The phases and time boxes.</param>
+    /// <param name="clock">The clock the session reads from now on.</param>
+    /// <param name="id">The session's id: 32 hexadecimal digits (<see cref="SessionJournal.IsSessionId"/>).</param>
+    /// <param name="startedAt">When the session started; kept in UTC. Times since the start count from it.</param>
+    /// <param name="level">The level the design is reviewed at.</param>
+    /// <param name="matcher">The clarifying-question matcher; <see cref="QuestionMatcher.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentException">When <paramref name="id"/> is not a session id.</exception>
+    public PracticeSession(Prompt prompt, SessionPlan plan, TimeProvider clock, string id, DateTimeOffset startedAt, DesignLevel level = DesignLevel.Mid, QuestionMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(clock);
+        if (!SessionJournal.IsSessionId(id))
+        {
+            throw new ArgumentException($"'{id}' is not a session id: 32 hexadecimal digits, a GUID in the \"N\" form.", nameof(id));
+        }
+
         Prompt = prompt;
         Plan = plan;
         Level = level;
         _clock = clock;
         _matcher = matcher ?? QuestionMatcher.Default;
-        StartedAt = clock.GetUtcNow();
-        Id = Guid.NewGuid().ToString("N");
+        StartedAt = startedAt.ToUniversalTime();
+        Id = id;
         _timeline.Add(new TimelineEvent(TimeSpan.Zero, TimelineEventKind.Started, PhaseKind.Clarify, $"started '{prompt.Title}' ({plan.Minutes} min)"));
     }
 
@@ -70,6 +98,24 @@ public sealed class PracticeSession
     /// <summary>The result, once <see cref="Finish"/> has run.</summary>
     public SessionResult? Result => _result;
 
+    /// <summary>Whether <see cref="Finish"/> has run; after it only follow-ups can be answered.</summary>
+    public bool IsFinished => _result is not null;
+
+    /// <summary>
+    /// The design text as last typed (<see cref="SetDraft"/>) or last saved, reviewed or finished with, whichever came
+    /// later; <see langword="null"/> before any.
+    /// </summary>
+    public SessionDraft? Draft { get; private set; }
+
+    /// <summary>The follow-ups answered so far, oldest first, with their feedback.</summary>
+    public IReadOnlyList<FollowUpAnswer> Answers => _answers;
+
+    /// <summary>
+    /// The session so far as a journal: its set-up, every command with its time, and the latest draft. A new snapshot
+    /// on every read (the entries are copied), to be stored after each command and replayed by <see cref="Replay"/>.
+    /// </summary>
+    public SessionJournal Journal => new(Id, Prompt.Id, Plan.Minutes, Level, StartedAt, [.. _entries], Draft);
+
     /// <summary>Time since the start, from the clock.</summary>
     public TimeSpan Elapsed => _clock.GetUtcNow() - StartedAt;
 
@@ -89,8 +135,9 @@ public sealed class PracticeSession
     public ClarifyingAnswer Ask(string question)
     {
         ThrowIfFinished();
+        var at = Now();
         var answer = ClarifyingAnswerer.Answer(Prompt, question, _matcher);
-        var at = Elapsed;
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Ask, question ?? ""));
         _questions.Add((at, question ?? "", answer));
         _timeline.Add(new TimelineEvent(at, TimelineEventKind.Asked, Phase, OneLine(question ?? "")) { Topics = answer.Topics });
         return answer;
@@ -102,9 +149,11 @@ public sealed class PracticeSession
     public PhaseKind NextPhase()
     {
         ThrowIfFinished();
+        var at = Now();
+        _entries.Add(new JournalEntry(at, JournalEntryKind.NextPhase, ""));
         if (Phase < PhaseKind.WrapUp)
         {
-            StartPhase(Phase + 1, Elapsed, "moved on");
+            StartPhase(Phase + 1, at, "moved on");
         }
 
         return Phase;
@@ -120,7 +169,9 @@ public sealed class PracticeSession
     public DesignDocument Save(string designText)
     {
         ThrowIfFinished();
-        return Snapshot(designText ?? "", TimelineEventKind.Saved, "saved");
+        var at = Now();
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Save, designText ?? ""));
+        return Snapshot(designText ?? "", at, TimelineEventKind.Saved, "saved");
     }
 
     /// <summary>Reviews the design as it stands, and records the snapshot and the review's counts.</summary>
@@ -130,8 +181,10 @@ public sealed class PracticeSession
     public ReviewReport Review(string designText)
     {
         ThrowIfFinished();
+        var at = Now();
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Review, designText ?? ""));
         var report = DesignReviewer.Review(designText ?? "", new ReviewOptions { Level = Level });
-        Snapshot(designText ?? "", TimelineEventKind.Reviewed, Counts(report));
+        Snapshot(designText ?? "", at, TimelineEventKind.Reviewed, Counts(report));
         return report;
     }
 
@@ -146,9 +199,10 @@ public sealed class PracticeSession
     public SessionResult Finish(string designText, FollowUpBank? followUps = null)
     {
         ThrowIfFinished();
+        var finishedAt = Now();
+        _entries.Add(new JournalEntry(finishedAt, JournalEntryKind.Finish, designText ?? ""));
         var report = DesignReviewer.Review(designText ?? "", new ReviewOptions { Level = Level });
-        Snapshot(designText ?? "", TimelineEventKind.Reviewed, Counts(report));
-        var finishedAt = Elapsed;
+        Snapshot(designText ?? "", finishedAt, TimelineEventKind.Reviewed, Counts(report));
         _timeline.Add(new TimelineEvent(finishedAt, TimelineEventKind.Finished, Phase, $"finished after {SessionClock.Format(finishedAt)}"));
         var sessionFindings = SessionFindings.Find(Prompt, Plan, _timeline, report.Document, finishedAt);
         var scorecard = RubricScorer.Score(report, sessionFindings);
@@ -158,24 +212,143 @@ public sealed class PracticeSession
     }
 
     /// <summary>Checks a written answer to one of the result's follow-ups and records it on the timeline.</summary>
-    /// <param name="followUp">A follow-up from <see cref="Result"/>.</param>
+    /// <param name="followUp">A follow-up from <see cref="Result"/> (the same instance, or an equal record).</param>
     /// <param name="answer">The candidate's answer.</param>
     /// <param name="concepts">Further names of a concept (the concept cards' terms); none when omitted.</param>
     /// <returns>Which expected concepts the answer covered and which it missed.</returns>
+    /// <exception cref="InvalidOperationException">The session has not finished, so it has no follow-ups yet.</exception>
+    /// <exception cref="ArgumentException"><paramref name="followUp"/> is not one of <see cref="Result"/>'s follow-ups.</exception>
     public FollowUpFeedback Answer(FollowUp followUp, string answer, Func<string, IEnumerable<string>>? concepts = null)
     {
         ArgumentNullException.ThrowIfNull(followUp);
+        var followUps = RequireResult().FollowUps;
+        var index = followUps.Select((f, i) => (f, i)).FirstOrDefault(x => ReferenceEquals(x.f, followUp), (null!, -1)).i;
+        if (index < 0)
+        {
+            index = followUps.Select((f, i) => (f, i)).FirstOrDefault(x => x.f.Equals(followUp), (null!, -1)).i;
+        }
+
+        return index >= 0
+            ? Answer(index, answer, concepts)
+            : throw new ArgumentException($"'{followUp.Question}' is not one of this session's follow-ups.", nameof(followUp));
+    }
+
+    /// <summary>Checks a written answer to the follow-up at <paramref name="followUpIndex"/> and records it on the timeline and in <see cref="Answers"/>.</summary>
+    /// <param name="followUpIndex">The 0-based index of the follow-up in <see cref="SessionResult.FollowUps"/>.</param>
+    /// <param name="answer">The candidate's answer; null counts as empty.</param>
+    /// <param name="concepts">Further names of a concept (the concept cards' terms); none when omitted.</param>
+    /// <returns>Which expected concepts the answer covered and which it missed.</returns>
+    /// <exception cref="InvalidOperationException">The session has not finished, so it has no follow-ups yet.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="followUpIndex"/> is not an index of the result's follow-ups.</exception>
+    public FollowUpFeedback Answer(int followUpIndex, string answer, Func<string, IEnumerable<string>>? concepts = null)
+    {
+        var followUps = RequireResult().FollowUps;
+        ArgumentOutOfRangeException.ThrowIfNegative(followUpIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(followUpIndex, followUps.Count);
+        var at = Now();
+        var followUp = followUps[followUpIndex];
         var feedback = AnswerChecker.Check(followUp, answer ?? "", concepts);
-        _timeline.Add(new TimelineEvent(Elapsed, TimelineEventKind.Answered, Phase, $"answered: {OneLine(followUp.Question)} ({feedback.Covered.Count} of {followUp.Concepts.Count} concepts)"));
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Answer, answer ?? "", followUpIndex));
+        _answers.Add(new FollowUpAnswer(at, followUpIndex, answer ?? "", feedback));
+        _timeline.Add(new TimelineEvent(at, TimelineEventKind.Answered, Phase, $"answered: {OneLine(followUp.Question)} ({feedback.Covered.Count} of {followUp.Concepts.Count} concepts)"));
         return feedback;
     }
 
-    private DesignDocument Snapshot(string designText, TimelineEventKind kind, string text)
+    /// <summary>
+    /// Records the design text as typed, without touching the timeline, the phase or <see cref="LatestDesign"/>: the
+    /// autosave of an editor (about once a second while typing). It becomes <see cref="Draft"/> and goes in the journal.
+    /// </summary>
+    /// <param name="designText">The whole design document as typed; null counts as empty.</param>
+    /// <returns>The draft recorded, with the time since the start.</returns>
+    /// <exception cref="InvalidOperationException">The session has finished.</exception>
+    public SessionDraft SetDraft(string designText)
+    {
+        ThrowIfFinished();
+        Draft = new SessionDraft(Now(), designText ?? "");
+        return Draft;
+    }
+
+    /// <summary>
+    /// Rebuilds a session from its journal: replays every entry against a clock set to the entry's time, so the
+    /// timeline, questions, phase, latest design, result and answers are those of the original session, then restores
+    /// the draft and continues on <paramref name="clock"/>. The prompt, follow-up bank, matcher and concept aliases must
+    /// be those the original used (the catalog's defaults when omitted, as in the original) for the same result.
+    /// </summary>
+    /// <param name="journal">The journal (<see cref="Journal"/>, or read with <see cref="SessionJournalJson.Read"/>).</param>
+    /// <param name="prompt">The prompt whose id is <see cref="SessionJournal.PromptId"/>.</param>
+    /// <param name="clock">The clock the session reads after the replay; <see cref="TimeProvider.System"/> outside tests.</param>
+    /// <param name="followUps">The follow-up bank for a finish; <see cref="FollowUpBank.Default"/> when omitted.</param>
+    /// <param name="matcher">The clarifying-question matcher; <see cref="QuestionMatcher.Default"/> when omitted.</param>
+    /// <param name="concepts">Further names of a concept for the answers (the concept cards' terms); none when omitted.</param>
+    /// <returns>The session, its <see cref="Journal"/> equal to <paramref name="journal"/>.</returns>
+    /// <exception cref="ArgumentException">
+    /// When the journal fails <see cref="SessionJournal.Validate"/>, is of another prompt, or answers a follow-up the
+    /// replayed result does not have (the prompt or the follow-up bank changed since it was written).
+    /// </exception>
+    public static PracticeSession Replay(
+        SessionJournal journal,
+        Prompt prompt,
+        TimeProvider clock,
+        FollowUpBank? followUps = null,
+        QuestionMatcher? matcher = null,
+        Func<string, IEnumerable<string>>? concepts = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(clock);
+        SessionJournalJson.ThrowIfInvalid(journal, nameof(journal));
+        if (!string.Equals(journal.PromptId, prompt.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Journal '{journal.Id}' is of prompt '{journal.PromptId}', not '{prompt.Id}'.", nameof(prompt));
+        }
+
+        var replayClock = new ReplayClock(journal.StartedAt);
+        var session = new PracticeSession(prompt, SessionPlan.ForMinutes(journal.PlannedMinutes)!, replayClock, journal.Id, journal.StartedAt, journal.Level, matcher);
+        foreach (var entry in journal.Entries)
+        {
+            replayClock.Now = session.StartedAt + entry.At;
+            switch (entry.Kind)
+            {
+                case JournalEntryKind.Ask:
+                    session.Ask(entry.Text);
+                    break;
+                case JournalEntryKind.NextPhase:
+                    session.NextPhase();
+                    break;
+                case JournalEntryKind.Save:
+                    session.Save(entry.Text);
+                    break;
+                case JournalEntryKind.Review:
+                    session.Review(entry.Text);
+                    break;
+                case JournalEntryKind.Finish:
+                    session.Finish(entry.Text, followUps);
+                    break;
+                default:
+                    var count = session.Result!.FollowUps.Count;
+                    if (entry.FollowUpIndex >= count)
+                    {
+                        throw new ArgumentException(
+                            $"Journal '{journal.Id}' answers follow-up {entry.FollowUpIndex} at {entry.At:c}, but the replayed session has {count} follow-ups: the prompt or the follow-up bank changed since it was written.",
+                            nameof(journal));
+                    }
+
+                    session.Answer(entry.FollowUpIndex!.Value, entry.Text, concepts);
+                    break;
+            }
+        }
+
+        session.Draft = journal.Draft;
+        session._clock = clock;
+        return session;
+    }
+
+    private DesignDocument Snapshot(string designText, TimeSpan at, TimelineEventKind kind, string text)
     {
         LatestDesign = designText;
+        Draft = new SessionDraft(at, designText);
         var document = DesignDocumentParser.Parse(designText);
         var sections = SectionsWithContent(document);
-        var at = Elapsed;
         var furthest = sections.Select(SessionPlan.PhaseOf).Where(p => p is not null).Select(p => p!.Value).DefaultIfEmpty(PhaseKind.Clarify).Max();
         if (furthest > Phase)
         {
@@ -207,6 +380,14 @@ public sealed class PracticeSession
             .Distinct()];
     }
 
+    /// <summary>The clock of a replay: stands at the time the replay sets.</summary>
+    private sealed class ReplayClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private static string Counts(ReviewReport report) =>
         $"reviewed: {report.Count(Diagnostics.Severity.Error)} errors, {report.Count(Diagnostics.Severity.Warning)} warnings, {report.Count(Diagnostics.Severity.Info)} notes";
 
@@ -216,6 +397,20 @@ public sealed class PracticeSession
         return line.Length <= 200 ? line : line[..199] + "…";
     }
 
+    /// <summary>
+    /// The time of a command: time since the start, never before the previous command's time nor the start (a clock
+    /// that goes back counts as no time passing).
+    /// </summary>
+    private TimeSpan Now()
+    {
+        var at = Elapsed;
+        var floor = _entries.Count > 0 ? _entries[^1].At : TimeSpan.Zero;
+        return at < floor ? floor : at;
+    }
+
+    private SessionResult RequireResult() =>
+        _result ?? throw new InvalidOperationException("The session has not finished: follow-ups come with the result of Finish.");
+
     private void ThrowIfFinished()
     {
         if (_result is not null)
@@ -224,6 +419,13 @@ public sealed class PracticeSession
         }
     }
 }
+
+/// <summary>A follow-up the candidate answered, with the feedback it got.</summary>
+/// <param name="At">When it was answered: time since the session started.</param>
+/// <param name="FollowUpIndex">The 0-based index of the follow-up in <see cref="SessionResult.FollowUps"/>.</param>
+/// <param name="Answer">The answer as written.</param>
+/// <param name="Feedback">Which expected concepts it covered and missed, and the interviewer's feedback.</param>
+public sealed record FollowUpAnswer(TimeSpan At, int FollowUpIndex, string Answer, FollowUpFeedback Feedback);
 
 /// <summary>What a finished session produced.</summary>
 /// <param name="Review">The final review of the design.</param>
