@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using DesignDrill.Cli.Practice;
 using DesignDrill.Core.Catalog;
 using DesignDrill.Core.DesignDocs;
@@ -119,9 +118,9 @@ internal static class PracticeCommand
 
             var session = new PracticeSession(prompt, plan, clock, designLevel);
             var console = new PracticeConsole(session, path, stdin, stdout, stderr, AnswerChecker.AliasesFrom(ConceptCatalog.Default));
-            if (console.Run() == PracticeConsole.Outcome.Finished && store is not null && session.Result is { } result)
+            if (console.Run() == PracticeConsole.Outcome.Finished && store is not null && session.Result is not null)
             {
-                var record = Record(session, result, console.Feedback);
+                var record = SessionRecords.From(session);
                 var card = ProgressRecorder.RecordFinishedSession(store, record);
                 var count = store.ListSessions().Count;
                 stdout.WriteLine($"Saved to your progress ({store.Path}): {count} {(count == 1 ? "session" : "sessions")} so far. Run 'drill progress' to see them.");
@@ -131,41 +130,6 @@ internal static class PracticeCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The stored form of a finished session; the details (timeline, questions, findings, follow-ups) as JSON.</summary>
-    internal static SessionRecord Record(PracticeSession session, SessionResult result, IReadOnlyList<FollowUpFeedback> feedback)
-    {
-        var details = new
-        {
-            level = session.Level.ToString().ToLowerInvariant(),
-            durationSeconds = result.Duration.TotalSeconds,
-            timeline = session.Timeline.Select(e => new { atSeconds = e.At.TotalSeconds, kind = e.Kind.ToString(), phase = e.Phase.ToString(), text = e.Text, topics = e.Topics }),
-            questions = session.Questions.Select(q => new { atSeconds = q.At.TotalSeconds, question = q.Question, topics = q.Answer.Topics, answer = q.Answer.Answer }),
-            sessionFindings = result.SessionFindings.Select(f => new { id = f.Id, severity = f.Severity.ToString(), message = f.Message }),
-            review = new { errors = result.Review.Count(Core.Diagnostics.Severity.Error), warnings = result.Review.Count(Core.Diagnostics.Severity.Warning), notes = result.Review.Count(Core.Diagnostics.Severity.Info) },
-            followUps = result.FollowUps.Select((f, i) => new
-            {
-                kind = f.Kind.ToString(),
-                question = f.Question,
-                why = f.Why,
-                concepts = f.Concepts,
-                outcome = f.Outcome?.Summary,
-                covered = i < feedback.Count ? feedback[i].Covered : null,
-                missing = i < feedback.Count ? feedback[i].Missing : null,
-            }),
-        };
-        return new SessionRecord(
-            session.Id,
-            session.Prompt.Id,
-            session.StartedAt,
-            result.FinishedAt,
-            session.Plan.Minutes,
-            result.Scorecard.Scores.ToDictionary(s => s.Dimension, s => s.Score),
-            result.Scorecard.Average,
-            result.Scorecard.Recommendation,
-            session.LatestDesign,
-            JsonSerializer.Serialize(details));
     }
 
     /// <summary><c>ID-practice.md</c> in the current folder, or <c>ID-practice-2.md</c>, ... when taken: never an existing file.</summary>
