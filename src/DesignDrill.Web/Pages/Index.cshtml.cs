@@ -1,5 +1,7 @@
 using DesignDrill.Core.Catalog;
+using DesignDrill.Core.Practice;
 using DesignDrill.Core.Progress;
+using DesignDrill.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,8 +10,9 @@ namespace DesignDrill.Web.Pages;
 /// <summary>Home: the prompt catalog with filters, the recommended next prompt and what is due for review.</summary>
 /// <param name="prompts">The prompt catalog.</param>
 /// <param name="store">The progress store.</param>
+/// <param name="sessions">The practice sessions (the unfinished ones are listed).</param>
 /// <param name="clock">The clock.</param>
-public sealed class IndexModel(PromptCatalog prompts, IProgressStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(PromptCatalog prompts, IProgressStore store, PracticeSessions sessions, TimeProvider clock) : PageModel
 {
     /// <summary>Words to find in the title, brief or tags.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -48,8 +51,16 @@ public sealed class IndexModel(PromptCatalog prompts, IProgressStore store, Time
     /// <summary>Prompts due for another go now.</summary>
     public int DuePrompts { get; private set; }
 
+    /// <summary>Sessions started and not finished, most recent first.</summary>
+    public IReadOnlyList<SessionJournal> OpenSessions { get; private set; } = [];
+
     /// <summary>Finished sessions so far.</summary>
     public int Sessions { get; private set; }
+
+    /// <summary>A prompt's title, or its id when it is not in the catalog.</summary>
+    /// <param name="id">The prompt id.</param>
+    /// <returns>The title.</returns>
+    public string PromptTitle(string id) => prompts.Get(id)?.Title ?? id;
 
     /// <summary>Renders the page, or only the list for htmx filter requests.</summary>
     /// <returns>The page or the list partial.</returns>
@@ -64,8 +75,9 @@ public sealed class IndexModel(PromptCatalog prompts, IProgressStore store, Time
         }
 
         var now = clock.GetUtcNow();
-        var sessions = store.ListSessions();
-        Sessions = sessions.Count;
+        var finished = store.ListSessions();
+        Sessions = finished.Count;
+        OpenSessions = sessions.Unfinished();
         var promptCards = store.ListCards(CardKinds.Prompt);
         DuePrompts = store.ListDueCards(now, CardKinds.Prompt).Count;
         DueConceptCards = store.ListDueCards(now, CardKinds.Concept).Count;
@@ -73,7 +85,7 @@ public sealed class IndexModel(PromptCatalog prompts, IProgressStore store, Time
         {
             Next = ProgressAnalyzer.PickNextPrompt(
                 [.. all.Select(p => new PromptCandidate(p.Id, p.Stresses, p.Difficulty.ToString().ToLowerInvariant()))],
-                sessions,
+                finished,
                 promptCards,
                 now);
         }

@@ -29,6 +29,7 @@ public static class StudioServices
         services.AddSingleton<IProgressStore>(sp => sp.GetRequiredService<SqliteProgressStore>());
         services.AddSingleton<LiveAnalyzer>();
         services.AddSingleton<SimulationJobs>();
+        services.AddSingleton<PracticeSessions>();
         return services;
     }
 }
