@@ -14,20 +14,13 @@ public sealed class LabBrowserTests(BrowserFixture browser)
         await page.Locator(".cm-content").WaitForAsync();
 
         // When a 30-second run with a cache flush is started
-        await page.FillAsync("input[name='Input.Duration']", "30s");
+        await page.FillAsync("input[name='Input.Duration']", "20s");
         await page.FillAsync("textarea[name='Input.Faults']", "cache-flush at 10s for 5s");
         await page.ClickAsync("button:has-text('Run simulation')");
 
         // Then the results, the charts and the event log appear
-        try
-        {
-            await page.Locator("[data-testid='sim-results']").WaitForAsync(new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            await watch.ScreenshotAsync("debug-lab");
-            throw new InvalidOperationException(string.Join("\n", watch.Errors) + "\n" + await page.Locator("#lab-result").InnerHTMLAsync());
-        }
+        await page.Locator("[data-testid='sim-running']").WaitForAsync();
+        await page.Locator("[data-testid='sim-results']").WaitForAsync(new() { Timeout = 120_000 });
         await page.Locator(".chart-box canvas").First.WaitForAsync();
         (await page.Locator(".chart-box canvas").CountAsync()).ShouldBe(3);
         var log = await page.Locator("[data-testid='event-log']").InnerTextAsync();
