@@ -62,6 +62,7 @@ public static class DrillApp
           drill ask url-shortener "How many daily active users?"
           drill practice url-shortener --minutes 45
           drill progress
+          drill progress --export drill-backup.json
           drill cards --new 5
           drill simulate samples/url-shortener.md --duration 30s --load 0.1x
           drill serve

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace DesignDrill.Storage;
 
 /// <summary>Practice-session journals (table <c>session_journals</c>, schema version 2; docs/progress.md).</summary>
-public sealed partial class SqliteProgressStore : ISessionJournalStore
+public sealed partial class SqliteProgressStore
 {
     private const string JournalColumns = "id, started_at, journal_json, draft_text, draft_at";
 

@@ -28,7 +28,7 @@ namespace DesignDrill.Storage;
 /// stored in UTC and come back with offset zero.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteProgressStore : IProgressStore
+public sealed partial class SqliteProgressStore : IProgressDataStore
 {
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -85,35 +85,7 @@ public sealed partial class SqliteProgressStore : IProgressStore
         Run(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, """
-                INSERT INTO sessions (id, prompt_id, started_at, finished_at, planned_minutes, average_score, recommendation, design_text, details_json)
-                VALUES ($id, $prompt, $started, $finished, $planned, $average, $recommendation, $design, $details)
-                ON CONFLICT (id) DO UPDATE SET
-                    prompt_id = excluded.prompt_id, started_at = excluded.started_at, finished_at = excluded.finished_at,
-                    planned_minutes = excluded.planned_minutes, average_score = excluded.average_score,
-                    recommendation = excluded.recommendation, design_text = excluded.design_text, details_json = excluded.details_json
-                """,
-                ("$id", session.Id),
-                ("$prompt", session.PromptId),
-                ("$started", Utc(session.StartedAt)),
-                ("$finished", Utc(session.FinishedAt)),
-                ("$planned", session.PlannedMinutes),
-                ("$average", session.AverageScore),
-                ("$recommendation", session.Recommendation),
-                ("$design", session.DesignText),
-                ("$details", session.DetailsJson));
-            Execute(connection, transaction, "DELETE FROM session_scores WHERE session_id = $id", ("$id", session.Id));
-            foreach (var (dimension, score) in session.Scores.OrderBy(s => s.Key))
-            {
-                Execute(
-                    connection,
-                    transaction,
-                    "INSERT INTO session_scores (session_id, dimension, score) VALUES ($id, $dimension, $score)",
-                    ("$id", session.Id),
-                    ("$dimension", dimension.ToString()),
-                    ("$score", score));
-            }
-
+            UpsertSession(connection, transaction, session);
             transaction.Commit();
             return 0;
         });
@@ -121,56 +93,7 @@ public sealed partial class SqliteProgressStore : IProgressStore
 
     /// <inheritdoc />
     /// <exception cref="ProgressStoreException">When the database cannot be read.</exception>
-    public IReadOnlyList<SessionRecord> ListSessions(string? promptId = null) => Run(connection =>
-    {
-        var filter = promptId is null ? string.Empty : " WHERE prompt_id = $prompt";
-        var scores = new Dictionary<string, Dictionary<RubricDimension, int>>(StringComparer.Ordinal);
-        using (var command = Command(connection, null, $"SELECT session_id, dimension, score FROM session_scores WHERE session_id IN (SELECT id FROM sessions{filter})", ("$prompt", promptId)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                // A dimension this build does not know (renamed in a later schema) is skipped, not fatal.
-                if (Enum.TryParse<RubricDimension>(reader.GetString(1), ignoreCase: false, out var dimension))
-                {
-                    var id = reader.GetString(0);
-                    if (!scores.TryGetValue(id, out var map))
-                    {
-                        scores[id] = map = [];
-                    }
-
-                    map[dimension] = reader.GetInt32(2);
-                }
-            }
-        }
-
-        var sessions = new List<SessionRecord>();
-        using (var command = Command(
-            connection,
-            null,
-            $"SELECT id, prompt_id, started_at, finished_at, planned_minutes, average_score, recommendation, design_text, details_json FROM sessions{filter} ORDER BY finished_at DESC, id DESC",
-            ("$prompt", promptId)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var id = reader.GetString(0);
-                sessions.Add(new SessionRecord(
-                    id,
-                    reader.GetString(1),
-                    ParseUtc(reader.GetString(2)),
-                    ParseUtc(reader.GetString(3)),
-                    reader.GetInt32(4),
-                    scores.TryGetValue(id, out var map) ? map : new Dictionary<RubricDimension, int>(),
-                    reader.GetDouble(5),
-                    reader.GetString(6),
-                    reader.GetString(7),
-                    reader.GetString(8)));
-            }
-        }
-
-        return (IReadOnlyList<SessionRecord>)sessions;
-    });
+    public IReadOnlyList<SessionRecord> ListSessions(string? promptId = null) => Run(connection => ReadSessions(connection, null, promptId, "finished_at DESC, id DESC"));
 
     /// <inheritdoc />
     /// <exception cref="ProgressStoreException">When the database cannot be read.</exception>
@@ -178,7 +101,7 @@ public sealed partial class SqliteProgressStore : IProgressStore
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(cardId);
-        return Run(connection => ReadCards(connection, "WHERE kind = $kind AND card_id = $id", ("$kind", kind), ("$id", cardId)).SingleOrDefault());
+        return Run(connection => ReadCards(connection, null, "WHERE kind = $kind AND card_id = $id", ("$kind", kind), ("$id", cardId)).SingleOrDefault());
     }
 
     /// <inheritdoc />
@@ -187,38 +110,40 @@ public sealed partial class SqliteProgressStore : IProgressStore
     public void SaveCard(CardState card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        CheckKindAndId(card.Kind, card.CardId, nameof(card));
-        if (!double.IsFinite(card.StabilityDays) || card.StabilityDays <= 0 || !double.IsFinite(card.Difficulty)
-            || card.Difficulty is < FsrsScheduler.MinimumDifficulty or > FsrsScheduler.MaximumDifficulty
-            || card.Reps < 0 || card.Lapses < 0 || card.Step < 0 || !Enum.IsDefined(card.LearningState))
+        var problems = card.Validate();
+        if (problems.Count > 0)
         {
-            throw new ArgumentException(
-                $"Card {card.Kind} '{card.CardId}' cannot be stored: stability must be > 0 days, difficulty 1–10, step, reps and lapses not negative, and the state defined.",
-                nameof(card));
+            throw new ArgumentException($"Card {card.Kind} '{card.CardId}' cannot be stored: " + string.Join(" ", problems), nameof(card));
         }
 
         Run(connection =>
         {
-            Execute(connection, null, """
-                INSERT INTO cards (kind, card_id, state, step, stability_days, difficulty, due, last_review, reps, lapses)
-                VALUES ($kind, $id, $state, $step, $stability, $difficulty, $due, $last, $reps, $lapses)
-                ON CONFLICT (kind, card_id) DO UPDATE SET
-                    state = excluded.state, step = excluded.step, stability_days = excluded.stability_days,
-                    difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
-                    reps = excluded.reps, lapses = excluded.lapses
-                """,
-                ("$kind", card.Kind),
-                ("$id", card.CardId),
-                ("$state", card.LearningState.ToString()),
-                ("$step", card.Step),
-                ("$stability", card.StabilityDays),
-                ("$difficulty", card.Difficulty),
-                ("$due", Utc(card.Due)),
-                ("$last", Utc(card.LastReview)),
-                ("$reps", card.Reps),
-                ("$lapses", card.Lapses));
+            UpsertCard(connection, null, card);
             return 0;
         });
+    }
+
+    /// <summary>Inserts or replaces one card's state (already validated).</summary>
+    private static void UpsertCard(SqliteConnection connection, SqliteTransaction? transaction, CardState card)
+    {
+        Execute(connection, transaction, """
+            INSERT INTO cards (kind, card_id, state, step, stability_days, difficulty, due, last_review, reps, lapses)
+            VALUES ($kind, $id, $state, $step, $stability, $difficulty, $due, $last, $reps, $lapses)
+            ON CONFLICT (kind, card_id) DO UPDATE SET
+                state = excluded.state, step = excluded.step, stability_days = excluded.stability_days,
+                difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
+                reps = excluded.reps, lapses = excluded.lapses
+            """,
+            ("$kind", card.Kind),
+            ("$id", card.CardId),
+            ("$state", card.LearningState.ToString()),
+            ("$step", card.Step),
+            ("$stability", card.StabilityDays),
+            ("$difficulty", card.Difficulty),
+            ("$due", Utc(card.Due)),
+            ("$last", Utc(card.LastReview)),
+            ("$reps", card.Reps),
+            ("$lapses", card.Lapses));
     }
 
     /// <inheritdoc />
@@ -226,7 +151,7 @@ public sealed partial class SqliteProgressStore : IProgressStore
     public IReadOnlyList<CardState> ListCards(string kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        return Run(connection => ReadCards(connection, "WHERE kind = $kind ORDER BY card_id", ("$kind", kind)));
+        return Run(connection => ReadCards(connection, null, "WHERE kind = $kind ORDER BY card_id", ("$kind", kind)));
     }
 
     /// <inheritdoc />
@@ -234,6 +159,7 @@ public sealed partial class SqliteProgressStore : IProgressStore
     public IReadOnlyList<CardState> ListDueCards(DateTimeOffset now, string? kind = null) => Run(connection =>
         ReadCards(
             connection,
+            null,
             kind is null ? "WHERE due <= $now ORDER BY due, kind, card_id" : "WHERE due <= $now AND kind = $kind ORDER BY due, card_id",
             ("$now", Utc(now)),
             ("$kind", kind)));
@@ -243,25 +169,31 @@ public sealed partial class SqliteProgressStore : IProgressStore
     public void RecordReview(ReviewLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        CheckKindAndId(entry.Kind, entry.CardId, nameof(entry));
-        if (!Enum.IsDefined(entry.Rating))
+        var problems = entry.Validate();
+        if (problems.Count > 0)
         {
-            throw new ArgumentException($"Rating {(int)entry.Rating} is not 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).", nameof(entry));
+            throw new ArgumentException("The review cannot be logged: " + string.Join(" ", problems), nameof(entry));
         }
 
         Run(connection =>
         {
-            Execute(
-                connection,
-                null,
-                "INSERT INTO review_log (kind, card_id, rating, reviewed_at, due) VALUES ($kind, $id, $rating, $at, $due)",
-                ("$kind", entry.Kind),
-                ("$id", entry.CardId),
-                ("$rating", (int)entry.Rating),
-                ("$at", Utc(entry.ReviewedAt)),
-                ("$due", Utc(entry.Due)));
+            InsertReview(connection, null, entry);
             return 0;
         });
+    }
+
+    /// <summary>Appends one review (already validated) to the log.</summary>
+    private static void InsertReview(SqliteConnection connection, SqliteTransaction? transaction, ReviewLogEntry entry)
+    {
+        Execute(
+            connection,
+            transaction,
+            "INSERT INTO review_log (kind, card_id, rating, reviewed_at, due) VALUES ($kind, $id, $rating, $at, $due)",
+            ("$kind", entry.Kind),
+            ("$id", entry.CardId),
+            ("$rating", (int)entry.Rating),
+            ("$at", Utc(entry.ReviewedAt)),
+            ("$due", Utc(entry.Due)));
     }
 
     /// <inheritdoc />
@@ -299,25 +231,97 @@ public sealed partial class SqliteProgressStore : IProgressStore
         }
     }
 
-    private static void CheckKindAndId(string kind, string cardId, string parameter)
+    /// <summary>Inserts or replaces one session (already validated) and its scores.</summary>
+    private static void UpsertSession(SqliteConnection connection, SqliteTransaction transaction, SessionRecord session)
     {
-        if (!CardKinds.IsKnown(kind))
+        Execute(connection, transaction, """
+            INSERT INTO sessions (id, prompt_id, started_at, finished_at, planned_minutes, average_score, recommendation, design_text, details_json)
+            VALUES ($id, $prompt, $started, $finished, $planned, $average, $recommendation, $design, $details)
+            ON CONFLICT (id) DO UPDATE SET
+                prompt_id = excluded.prompt_id, started_at = excluded.started_at, finished_at = excluded.finished_at,
+                planned_minutes = excluded.planned_minutes, average_score = excluded.average_score,
+                recommendation = excluded.recommendation, design_text = excluded.design_text, details_json = excluded.details_json
+            """,
+            ("$id", session.Id),
+            ("$prompt", session.PromptId),
+            ("$started", Utc(session.StartedAt)),
+            ("$finished", Utc(session.FinishedAt)),
+            ("$planned", session.PlannedMinutes),
+            ("$average", session.AverageScore),
+            ("$recommendation", session.Recommendation),
+            ("$design", session.DesignText),
+            ("$details", session.DetailsJson));
+        Execute(connection, transaction, "DELETE FROM session_scores WHERE session_id = $id", ("$id", session.Id));
+        foreach (var (dimension, score) in session.Scores.OrderBy(s => s.Key))
         {
-            throw new ArgumentException($"Unknown card kind '{kind}'; expected one of: {string.Join(", ", CardKinds.All)}.", parameter);
-        }
-
-        if (string.IsNullOrWhiteSpace(cardId))
-        {
-            throw new ArgumentException("The card id is empty.", parameter);
+            Execute(
+                connection,
+                transaction,
+                "INSERT INTO session_scores (session_id, dimension, score) VALUES ($id, $dimension, $score)",
+                ("$id", session.Id),
+                ("$dimension", dimension.ToString()),
+                ("$score", score));
         }
     }
 
-    private static IReadOnlyList<CardState> ReadCards(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
+    /// <summary>Reads sessions with their scores, of one prompt or all, in the given SQL order.</summary>
+    private static List<SessionRecord> ReadSessions(SqliteConnection connection, SqliteTransaction? transaction, string? promptId, string orderBy)
+    {
+        var filter = promptId is null ? string.Empty : " WHERE prompt_id = $prompt";
+        var scores = new Dictionary<string, Dictionary<RubricDimension, int>>(StringComparer.Ordinal);
+        using (var command = Command(connection, transaction, $"SELECT session_id, dimension, score FROM session_scores WHERE session_id IN (SELECT id FROM sessions{filter})", ("$prompt", promptId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // A dimension this build does not know (renamed in a later schema) is skipped, not fatal.
+                if (Enum.TryParse<RubricDimension>(reader.GetString(1), ignoreCase: false, out var dimension))
+                {
+                    var id = reader.GetString(0);
+                    if (!scores.TryGetValue(id, out var map))
+                    {
+                        scores[id] = map = [];
+                    }
+
+                    map[dimension] = reader.GetInt32(2);
+                }
+            }
+        }
+
+        var sessions = new List<SessionRecord>();
+        using (var command = Command(
+            connection,
+            transaction,
+            $"SELECT id, prompt_id, started_at, finished_at, planned_minutes, average_score, recommendation, design_text, details_json FROM sessions{filter} ORDER BY {orderBy}",
+            ("$prompt", promptId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                sessions.Add(new SessionRecord(
+                    id,
+                    reader.GetString(1),
+                    ParseUtc(reader.GetString(2)),
+                    ParseUtc(reader.GetString(3)),
+                    reader.GetInt32(4),
+                    scores.TryGetValue(id, out var map) ? map : new Dictionary<RubricDimension, int>(),
+                    reader.GetDouble(5),
+                    reader.GetString(6),
+                    reader.GetString(7),
+                    reader.GetString(8)));
+            }
+        }
+
+        return sessions;
+    }
+
+    private static IReadOnlyList<CardState> ReadCards(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string Name, object? Value)[] parameters)
     {
         var cards = new List<CardState>();
         using var command = Command(
             connection,
-            null,
+            transaction,
             $"SELECT kind, card_id, state, step, stability_days, difficulty, due, last_review, reps, lapses FROM cards {where}",
             parameters);
         using var reader = command.ExecuteReader();

@@ -160,6 +160,122 @@ public sealed class ProgressCommandTests : IDisposable
         File.Exists(DesignFile).ShouldBeFalse();
     }
 
+    [Fact]
+    public void Should_export_all_data_import_it_elsewhere_and_export_the_same_file()
+    {
+        // Given: a finished session (its prompt card scheduled) and two concept cards reviewed
+        File.Copy(Drill.Sample("samples/url-shortener.md"), DesignFile);
+        Run("done\nskip\nskip\nskip\nskip\nskip\n", "practice", "url-shortener", "--file", DesignFile).Code.ShouldBe(0);
+        Run("\n3\n\n1\n", "cards", "--new", "2", "--category", "caching").Code.ShouldBe(0);
+        var first = Path.Combine(_dir, "export.json");
+        var second = Path.Combine(_dir, "again.json");
+
+        // When: exported, imported into another data folder, and exported from there
+        var export = Run("", "progress", "--export", first);
+        Environment.SetEnvironmentVariable("DESIGNDRILL_DATA", Path.Combine(_dir, "elsewhere"));
+        var import = Run("", "progress", "--import", first);
+        var again = Run("", "progress", "--export", second);
+        var progress = Run("", "progress");
+
+        // Then
+        export.Code.ShouldBe(0);
+        export.Out.ShouldBe($"Exported 1 finished session, 3 cards, 3 reviews and 0 session journals from {Path.Combine(_dir, "data", "progress.db")} to {first}.\n");
+        import.Code.ShouldBe(0);
+        import.Err.ShouldBeEmpty();
+        import.Out.ShouldBe(
+            $"Imported {first} into {Path.Combine(_dir, "elsewhere", "progress.db")}:\n" +
+            "  finished sessions: 1 added, 0 replaced\n" +
+            "  cards:             3 added, 0 replaced\n" +
+            "  reviews:           3 added, 0 already in the log\n" +
+            "  session journals:  0 added, 0 replaced\n");
+        again.Code.ShouldBe(0);
+        File.ReadAllText(second).ShouldBe(File.ReadAllText(first));
+        File.ReadAllText(first).ShouldStartWith("{\n  \"schema\": \"designdrill/export@1\",\n  \"sessions\": [\n");
+        File.ReadAllText(first).ShouldEndWith("}\n");
+        progress.Out.ShouldContain("1 session, 2026-11-21 to 2026-11-21");
+        Directory.GetFiles(_dir).ShouldNotContain(f => f.EndsWith(".partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_import_the_same_file_twice_without_logging_a_review_twice()
+    {
+        // Given
+        Run("\n3\n", "cards", "--new", "1").Code.ShouldBe(0);
+        var file = Path.Combine(_dir, "export.json");
+        Run("", "progress", "--export", file).Code.ShouldBe(0);
+
+        // When
+        var import = Run("", "progress", "--import", file);
+
+        // Then
+        import.Code.ShouldBe(0);
+        import.Out.ShouldContain("  cards:             0 added, 1 replaced\n");
+        import.Out.ShouldContain("  reviews:           0 added, 1 already in the log\n");
+    }
+
+    [Fact]
+    public void Should_change_nothing_and_say_where_an_import_file_is_damaged()
+    {
+        // Given: a store with a card, and an export whose second review has a bad rating and whose card has a typo
+        Run("\n3\n\n1\n", "cards", "--new", "2").Code.ShouldBe(0);
+        var file = Path.Combine(_dir, "export.json");
+        Run("", "progress", "--export", file).Code.ShouldBe(0);
+        var before = Run("", "progress", "--export", "-").Out;
+        var text = File.ReadAllText(file);
+        var at = text.LastIndexOf("\"rating\": ", StringComparison.Ordinal);
+        File.WriteAllText(file, (text[..at] + "\"rating\": 5" + text[(at + 11)..]).Replace("\"state\": \"learning\"", "\"state\": \"lerning\"", StringComparison.Ordinal));
+
+        // When
+        var (code, output, error) = Run("", "progress", "--import", file);
+
+        // Then
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe(
+            $"drill progress: {file} cannot be imported, so nothing was changed. 3 problems:\n" +
+            "  $.cards[0].state: \"lerning\" is not a learning state (Write \"learning\", \"review\" or \"relearning\".)\n" +
+            "  $.cards[1].state: \"lerning\" is not a learning state (Write \"learning\", \"review\" or \"relearning\".)\n" +
+            "  $.reviewLog[1].rating: 5 is not a rating (Write 1 (again), 2 (hard), 3 (good) or 4 (easy).)\n");
+        Run("", "progress", "--export", "-").Out.ShouldBe(before);
+    }
+
+    [Fact]
+    public void Should_refuse_both_options_a_missing_file_and_a_file_that_is_not_json()
+    {
+        // Given
+        var notJson = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(notJson, "my notes\n");
+        var missing = Path.Combine(_dir, "missing.json");
+
+        // When
+        var both = Run("", "progress", "--export", "a.json", "--import", "b.json");
+        var none = Run("", "progress", "--import", missing);
+        var text = Run("", "progress", "--import", notJson);
+        var folder = Run("", "progress", "--export", Path.Combine(_dir, "no", "such", "folder", "x.json"));
+
+        // Then
+        both.Code.ShouldBe(2);
+        both.Err.ShouldBe("drill progress: give --export or --import, not both (export first to keep a copy, then import).\n");
+        none.Code.ShouldBe(2);
+        none.Err.ShouldBe($"drill progress: there is no file {missing} to import.\n");
+        text.Code.ShouldBe(2);
+        text.Err.ShouldStartWith($"drill progress: {notJson} cannot be imported, so nothing was changed. 1 problem:\n  $: the file is not valid JSON at line 1, column 1: ");
+        folder.Code.ShouldBe(2);
+        folder.Err.ShouldStartWith($"drill progress: cannot write the export to {Path.Combine(_dir, "no", "such", "folder", "x.json")}: ");
+    }
+
+    [Fact]
+    public void Should_export_to_standard_output()
+    {
+        // Given / When
+        var (code, output, error) = Run("", "progress", "--export", "-");
+
+        // Then
+        code.ShouldBe(0);
+        error.ShouldBeEmpty();
+        output.ShouldBe("{\n  \"schema\": \"designdrill/export@1\",\n  \"sessions\": [],\n  \"cards\": [],\n  \"reviewLog\": [],\n  \"journals\": []\n}\n");
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("DESIGNDRILL_DATA", _oldData);

@@ -137,9 +137,9 @@ public sealed class PracticeSession
         ThrowIfFinished();
         var at = Now();
         var answer = ClarifyingAnswerer.Answer(Prompt, question, _matcher);
-        _entries.Add(new JournalEntry(at, JournalEntryKind.Ask, question ?? ""));
         _questions.Add((at, question ?? "", answer));
         _timeline.Add(new TimelineEvent(at, TimelineEventKind.Asked, Phase, OneLine(question ?? "")) { Topics = answer.Topics });
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Ask, question ?? ""));
         return answer;
     }
 
@@ -150,11 +150,12 @@ public sealed class PracticeSession
     {
         ThrowIfFinished();
         var at = Now();
-        _entries.Add(new JournalEntry(at, JournalEntryKind.NextPhase, ""));
         if (Phase < PhaseKind.WrapUp)
         {
             StartPhase(Phase + 1, at, "moved on");
         }
+
+        _entries.Add(new JournalEntry(at, JournalEntryKind.NextPhase, ""));
 
         return Phase;
     }
@@ -170,8 +171,9 @@ public sealed class PracticeSession
     {
         ThrowIfFinished();
         var at = Now();
+        var document = Snapshot(designText ?? "", at, TimelineEventKind.Saved, "saved");
         _entries.Add(new JournalEntry(at, JournalEntryKind.Save, designText ?? ""));
-        return Snapshot(designText ?? "", at, TimelineEventKind.Saved, "saved");
+        return document;
     }
 
     /// <summary>Reviews the design as it stands, and records the snapshot and the review's counts.</summary>
@@ -182,9 +184,9 @@ public sealed class PracticeSession
     {
         ThrowIfFinished();
         var at = Now();
-        _entries.Add(new JournalEntry(at, JournalEntryKind.Review, designText ?? ""));
         var report = DesignReviewer.Review(designText ?? "", new ReviewOptions { Level = Level });
         Snapshot(designText ?? "", at, TimelineEventKind.Reviewed, Counts(report));
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Review, designText ?? ""));
         return report;
     }
 
@@ -200,7 +202,6 @@ public sealed class PracticeSession
     {
         ThrowIfFinished();
         var finishedAt = Now();
-        _entries.Add(new JournalEntry(finishedAt, JournalEntryKind.Finish, designText ?? ""));
         var report = DesignReviewer.Review(designText ?? "", new ReviewOptions { Level = Level });
         Snapshot(designText ?? "", finishedAt, TimelineEventKind.Reviewed, Counts(report));
         _timeline.Add(new TimelineEvent(finishedAt, TimelineEventKind.Finished, Phase, $"finished after {SessionClock.Format(finishedAt)}"));
@@ -208,6 +209,7 @@ public sealed class PracticeSession
         var scorecard = RubricScorer.Score(report, sessionFindings);
         var planned = FollowUpPlanner.Plan(Prompt, report, followUps ?? FollowUpBank.Default);
         _result = new SessionResult(report, sessionFindings, scorecard, planned, finishedAt, StartedAt + finishedAt);
+        _entries.Add(new JournalEntry(finishedAt, JournalEntryKind.Finish, designText ?? ""));
         return _result;
     }
 
@@ -222,10 +224,10 @@ public sealed class PracticeSession
     {
         ArgumentNullException.ThrowIfNull(followUp);
         var followUps = RequireResult().FollowUps;
-        var index = followUps.Select((f, i) => (f, i)).FirstOrDefault(x => ReferenceEquals(x.f, followUp), (null!, -1)).i;
+        var index = IndexOf(followUps, f => ReferenceEquals(f, followUp));
         if (index < 0)
         {
-            index = followUps.Select((f, i) => (f, i)).FirstOrDefault(x => x.f.Equals(followUp), (null!, -1)).i;
+            index = IndexOf(followUps, f => f.Equals(followUp));
         }
 
         return index >= 0
@@ -248,9 +250,9 @@ public sealed class PracticeSession
         var at = Now();
         var followUp = followUps[followUpIndex];
         var feedback = AnswerChecker.Check(followUp, answer ?? "", concepts);
-        _entries.Add(new JournalEntry(at, JournalEntryKind.Answer, answer ?? "", followUpIndex));
         _answers.Add(new FollowUpAnswer(at, followUpIndex, answer ?? "", feedback));
         _timeline.Add(new TimelineEvent(at, TimelineEventKind.Answered, Phase, $"answered: {OneLine(followUp.Question)} ({feedback.Covered.Count} of {followUp.Concepts.Count} concepts)"));
+        _entries.Add(new JournalEntry(at, JournalEntryKind.Answer, answer ?? "", followUpIndex));
         return feedback;
     }
 
@@ -406,6 +408,19 @@ public sealed class PracticeSession
         var at = Elapsed;
         var floor = _entries.Count > 0 ? _entries[^1].At : TimeSpan.Zero;
         return at < floor ? floor : at;
+    }
+
+    private static int IndexOf(IReadOnlyList<FollowUp> followUps, Func<FollowUp, bool> match)
+    {
+        for (var i = 0; i < followUps.Count; i++)
+        {
+            if (match(followUps[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private SessionResult RequireResult() =>

@@ -35,4 +35,50 @@ public sealed record CardState(
     /// <param name="now">The moment to check.</param>
     /// <returns><see langword="true"/> when <see cref="Due"/> &lt;= <paramref name="now"/>.</returns>
     public bool IsDue(DateTimeOffset now) => Due <= now;
+
+    /// <summary>
+    /// What is wrong with this card, one sentence a problem: an unknown kind, an empty id, an undefined state, a
+    /// negative step, a stability that is not above 0 days, a difficulty outside 1–10, or negative counts.
+    /// </summary>
+    /// <returns>The problems; empty when the card can be stored.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!CardKinds.IsKnown(Kind))
+        {
+            problems.Add($"Unknown card kind '{Kind}'; expected one of: {string.Join(", ", CardKinds.All)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CardId))
+        {
+            problems.Add("The card id is empty.");
+        }
+
+        if (!Enum.IsDefined(LearningState))
+        {
+            problems.Add(FormattableString.Invariant($"The learning state {(int)LearningState} is not Learning, Review or Relearning."));
+        }
+
+        if (Step < 0)
+        {
+            problems.Add(FormattableString.Invariant($"The step is {Step}; steps count from 0."));
+        }
+
+        if (!double.IsFinite(StabilityDays) || StabilityDays <= 0)
+        {
+            problems.Add(FormattableString.Invariant($"The stability is {StabilityDays} days; it must be above 0."));
+        }
+
+        if (!double.IsFinite(Difficulty) || Difficulty is < FsrsScheduler.MinimumDifficulty or > FsrsScheduler.MaximumDifficulty)
+        {
+            problems.Add(FormattableString.Invariant($"The difficulty is {Difficulty}; it is 1 to 10."));
+        }
+
+        if (Reps < 0 || Lapses < 0)
+        {
+            problems.Add(FormattableString.Invariant($"Reps ({Reps}) and lapses ({Lapses}) must not be negative."));
+        }
+
+        return problems;
+    }
 }

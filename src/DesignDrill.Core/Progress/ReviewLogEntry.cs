@@ -18,4 +18,27 @@ public sealed record ReviewLogEntry(string Kind, string CardId, Rating Rating, D
         ArgumentNullException.ThrowIfNull(card);
         return new ReviewLogEntry(card.Kind, card.CardId, rating, card.LastReview, card.Due);
     }
+
+    /// <summary>What is wrong with this entry, one sentence a problem: an unknown kind, an empty card id, or a rating other than 1–4.</summary>
+    /// <returns>The problems; empty when the entry can be logged.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!CardKinds.IsKnown(Kind))
+        {
+            problems.Add($"Unknown card kind '{Kind}'; expected one of: {string.Join(", ", CardKinds.All)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CardId))
+        {
+            problems.Add("The card id is empty.");
+        }
+
+        if (!Enum.IsDefined(Rating))
+        {
+            problems.Add(FormattableString.Invariant($"Rating {(int)Rating} is not 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."));
+        }
+
+        return problems;
+    }
 }
