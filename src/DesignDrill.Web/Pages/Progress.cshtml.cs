@@ -46,6 +46,11 @@ public sealed class ProgressModel(IProgressStore store, PromptCatalog prompts) :
                 JsonReportWriter.DimensionName(d.Dimension),
                 [.. ordered.Select(s => s.Scores.TryGetValue(d.Dimension, out var score) ? (double?)score : null)]))
             .ToList();
-        Chart = new ChartSpec("Rubric score per dimension, session by session", "session (oldest first)", "score (1 strong no – 4 strong yes)", x, series, []);
+        Chart = new ChartSpec("Rubric score per dimension, session by session", "session (oldest first)", "score (1 strong no – 4 strong yes)", x, series, [])
+        {
+            XStep = 1,
+            YMin = 1,
+            YMax = 4,
+        };
     }
 }

@@ -18,6 +18,15 @@ namespace DesignDrill.Web.Services;
 /// <param name="Bands">Shaded x ranges with a label.</param>
 public sealed record ChartSpec(string Title, string XLabel, string YLabel, IReadOnlyList<double> Labels, IReadOnlyList<ChartSeries> Series, IReadOnlyList<ChartBand> Bands)
 {
+    /// <summary>Step between x ticks (1 for session numbers), or null for automatic ticks.</summary>
+    public double? XStep { get; init; }
+
+    /// <summary>The y axis's lower end, or null to start at zero.</summary>
+    public double? YMin { get; init; }
+
+    /// <summary>The y axis's upper end, or null for automatic.</summary>
+    public double? YMax { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>The chart as JSON, safe inside a <c>script</c> element (System.Text.Json escapes &lt;, &gt; and &amp;).</summary>

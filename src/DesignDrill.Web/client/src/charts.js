@@ -1,5 +1,6 @@
 // Line charts (Chart.js) from JSON the server renders into <script type="application/json" data-chart>:
 // { "title", "xLabel", "yLabel", "labels": [...], "series": [{ "name", "values": [...], "axis": "y"|"y2" }],
+//   "xStep", "yMin", "yMax" (optional axis settings),
 //   "bands": [{ "from", "to", "label" }] } — bands shade fault windows.
 import { currentTheme } from './theme.js';
 
@@ -52,7 +53,7 @@ export async function renderCharts(root) {
           borderColor: palette[i % palette.length],
           backgroundColor: palette[i % palette.length],
           borderWidth: 1.5,
-          pointRadius: 0,
+          pointRadius: spec.labels.length <= 30 ? 3 : 0,
           tension: 0,
           spanGaps: true,
         })),
@@ -63,8 +64,8 @@ export async function renderCharts(root) {
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', title: { display: true, text: spec.xLabel, color: text }, ticks: { color: text }, grid: { color: grid } },
-          y: { beginAtZero: true, title: { display: true, text: spec.yLabel, color: text }, ticks: { color: text }, grid: { color: grid } },
+          x: { type: 'linear', title: { display: true, text: spec.xLabel, color: text }, ticks: { color: text, ...(spec.xStep ? { stepSize: spec.xStep } : {}) }, grid: { color: grid } },
+          y: { beginAtZero: spec.yMin === undefined || spec.yMin === null, ...(spec.yMin != null ? { min: spec.yMin } : {}), ...(spec.yMax != null ? { max: spec.yMax } : {}), title: { display: true, text: spec.yLabel, color: text }, ticks: { color: text }, grid: { color: grid } },
           ...(hasY2 ? { y2: { position: 'right', beginAtZero: true, title: { display: true, text: spec.y2Label ?? '', color: text }, ticks: { color: text }, grid: { drawOnChartArea: false } } } : {}),
         },
         plugins: {
