@@ -251,6 +251,21 @@ public sealed class EndpointTests(StudioFactory factory) : IClassFixture<StudioF
         (await StudioClient.BodyAsync(answer, HttpStatusCode.OK)).ShouldContain("expected concepts");
         (await client.PostFormAsync(url + "/review?handler=Answer", ("index", "99"), ("answer", "x"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.Http.GetStringAsync("/progress")).ShouldContain("Pastebin");
+
+        // A constraint change of the prompt, simulated on the session's design
+        var scenario = await client.PostFormAsync(url + "/review?handler=Scenario&name=ten-x-reads");
+        var job = await StudioClient.BodyAsync(scenario, HttpStatusCode.OK);
+        var id = System.Text.RegularExpressions.Regex.Match(job, "id=([0-9a-f]{32})").Groups[1].Value;
+        string poll;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        do
+        {
+            await Task.Delay(100);
+            poll = await client.Http.GetStringAsync("/lab?handler=Job&id=" + id);
+        }
+        while (!poll.Contains("sim-results", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        poll.ShouldContain("Scenario ten-x-reads");
+        (await client.PostFormAsync(url + "/review?handler=Scenario&name=no-such-change")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -79,7 +79,9 @@ public sealed class PracticeBrowserTests(BrowserFixture browser)
         var feedback = firstFollowUp.Locator("[data-testid='feedback']");
         await feedback.WaitForAsync();
         (await feedback.InnerTextAsync()).ShouldContain("expected concepts");
-        await watch.ScreenshotAsync("practice-review");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await watch.ScreenshotAsync("practice-review", fullPage: false);
+        await page.Locator("[data-testid='followups']").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "practice-followups.png") });
 
         // And the finished session appears in the progress
         await page.GotoAsync(studio.Url + "/progress");
