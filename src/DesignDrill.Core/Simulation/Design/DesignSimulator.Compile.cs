@@ -1,0 +1,279 @@
+using System.Globalization;
+using DesignDrill.Core.Analysis;
+using DesignDrill.Core.Catalog;
+using DesignDrill.Core.Simulation.Faults;
+using DesignDrill.Core.Simulation.Statistics;
+using DesignDrill.Core.Simulation.Workloads;
+
+namespace DesignDrill.Core.Simulation.Design;
+
+// Compiling the design into stations and flow plans.
+public static partial class DesignSimulator
+{
+    private sealed partial class DesignRun
+    {
+        private void Compile()
+        {
+            var architecture = _report.Architecture;
+            var parameters = ParameterResolver.Resolve(architecture, _catalog);
+            var analysis = ArchitectureAnalyzer.Analyze(architecture, parameters);
+            var groupOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            if (_options.Keyspace is { } space)
+            {
+                _keys = new ZipfKeySampler(space.KeyCount, space.ZipfExponent, _options.Seed + 1);
+            }
+
+            foreach (var c in analysis.Components)
+            {
+                var p = c.Parameters;
+                if (p.Component.KindInfo?.Category == ComponentCategory.Client)
+                {
+                    continue;
+                }
+
+                var unbounded = p.IsUnbounded || !double.IsFinite(c.CapacityPerSecond);
+                var servers = unbounded ? 0 : Math.Max(1, c.Servers);
+                var isCache = p.HitRatio is not null || p.Component.KindInfo?.Id == "cache";
+                var shards = Math.Max(1, Math.Min(p.Shards, MaxShards));
+                if (p.Shards > MaxShards)
+                {
+                    _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' has {p.Shards:N0} shards; simulated as {MaxShards}"));
+                }
+
+                var zonesText = p.Component.Declaration.GetSetting("zones")?.ValueText;
+                var zoneCount = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1;
+                var memoryBytes = ParameterResolver.MemoryPerReplicaBytes(p.Component, _catalog) * Math.Max(1, p.Replicas);
+                var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
+                var group = new int[shards];
+                for (var k = 0; k < shards; k++)
+                {
+                    var shardServers = servers == 0 ? 0 : Math.Max(1, servers / shards);
+                    group[k] = _stations.Count;
+                    _stations.Add(new Station
+                    {
+                        Name = shards == 1 ? c.Name : string.Create(CultureInfo.InvariantCulture, $"{c.Name}[{k}]"),
+                        BaseServers = shardServers,
+                        Replicas = Math.Max(1, p.Replicas), // each shard has its own replicas (docs/analysis.md)
+                        Zones = zoneCount,
+                        Servers = shardServers,
+                        MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
+                        IsCache = isCache,
+                        HitRatio = Math.Clamp(p.HitRatio ?? 0, 0, 1),
+                        QueueLimit = shardServers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)shardServers * _options.QueuePerServer),
+                        Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                    });
+                    if (isCache && _options.Keyspace is { } keyspace)
+                    {
+                        var entries = Math.Min(Behaviours.EvictingCache.MaxCapacity, Math.Max(0, Math.Floor(memoryBytes / shards / keyspace.ItemBytes)));
+                        _stations[^1].Lru = new Behaviours.LruCache((int)entries, Behaviours.CachePolicy.CacheAside, ttlNs);
+                        if (entries >= Behaviours.EvictingCache.MaxCapacity && k == 0)
+                        {
+                            _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' holds more than {Behaviours.EvictingCache.MaxCapacity:N0} entries a shard; simulated with that many"));
+                        }
+                    }
+                }
+
+                groupOf[c.Name] = _groups.Count;
+                _groups.Add(group);
+                if (p.Component.KindInfo?.Id == "rate_limiter" && LimiterFor(p.Component) is { } limiter)
+                {
+                    foreach (var k in group)
+                    {
+                        _stations[k].Limiter = limiter;
+                    }
+                }
+
+                var primariesText = p.Component.Declaration.GetSetting("primaries")?.ValueText?.Trim();
+                var replicasText = p.Component.Declaration.GetSetting("replicas")?.ValueText?.Trim();
+                if (int.TryParse(primariesText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var primaryCount) && primaryCount > 0
+                    && int.TryParse(replicasText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicaCount) && replicaCount > 0)
+                {
+                    foreach (var k in group)
+                    {
+                        _stations[k].ReplicaReadShare = replicaCount / (double)(primaryCount + replicaCount);
+                        _stations[k].BaseLagNs = DefaultReplicationLagNs;
+                        _stations[k].LagNs = DefaultReplicationLagNs;
+                        _stations[k].LastWriteNs = [];
+                    }
+                }
+
+                if (p.Component.KindInfo?.Category == ComponentCategory.Messaging)
+                {
+                    var visibility = p.Component.Declaration.GetSetting("visibility_timeout")?.ValueText;
+                    var visibilityNs = visibility is not null && DurationText.TryParse(visibility.Trim(), out var parsedNs, out _) && parsedNs > 0 ? parsedNs : DefaultVisibilityTimeoutNs;
+                    var hasDlq = p.Component.Declaration.GetSetting("dlq") is not null
+                        || analysis.Components.Any(o => o.Name.Contains("dlq", StringComparison.OrdinalIgnoreCase) || o.Name.Contains("dead", StringComparison.OrdinalIgnoreCase));
+                    foreach (var k in group)
+                    {
+                        _stations[k].IsMessaging = true;
+                        _stations[k].VisibilityTimeoutNs = visibilityNs;
+                        _stations[k].MaxReceives = hasDlq ? MaxReceivesWithDlq : MaxReceivesWithoutDlq;
+                    }
+                }
+                if (servers == 0 && !unbounded)
+                {
+                    _notes.Add($"'{c.Name}' has no capacity; it is modelled as never queueing");
+                }
+            }
+
+            foreach (var flow in architecture.Flows)
+            {
+                if (_options.OnlyFlow is { } only && !string.Equals(only, flow.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (flow.RatePerSecond is not { } rate || !(rate > 0) || !double.IsFinite(rate))
+                {
+                    _notes.Add($"flow '{flow.Name}' has no usable rate; not simulated");
+                    continue;
+                }
+
+                var steps = flow.Declaration.Steps;
+                if (steps.Count == 0)
+                {
+                    continue;
+                }
+
+                if (steps.Count > MaxStepsPerFlow)
+                {
+                    _notes.Add($"flow '{flow.Name}' has {steps.Count} steps; at most {MaxStepsPerFlow} are simulated, so it is left out");
+                    continue;
+                }
+
+                var start = ArchitectureAnalyzer.HandOffOrigin(architecture, flow) ? 1 : 0;
+                var onPath = ArchitectureAnalyzer.RequestPath(flow, parameters, start);
+                var scaled = rate * _options.LoadFactor * FlowFactor(architecture, flow);
+                if (scaled > LoadShape.MaxRatePerSecond)
+                {
+                    _notes.Add(string.Create(CultureInfo.InvariantCulture, $"flow '{flow.Name}' asks for {scaled:0.###e0} requests/s; simulated at the cap of {LoadShape.MaxRatePerSecond:0e0}/s (one a nanosecond)"));
+                    scaled = LoadShape.MaxRatePerSecond;
+                }
+
+                var plan = new FlowPlan
+                {
+                    Name = flow.Name,
+                    RatePerSecond = scaled,
+                    IsWrite = flow.Declaration.Operation == Architecture.FlowOperation.Write,
+                    Start = start,
+                    LastOnPath = Array.LastIndexOf(onPath, true),
+                    Station = new int[steps.Count],
+                    Caller = new int[steps.Count],
+                    OnMiss = new bool[steps.Count],
+                    Gate = new int[steps.Count],
+                    FanOut = new double[steps.Count],
+                    Latency = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs), trackPercentiles: true),
+                    IntervalHistogram = new long[LogHistogram.BucketCount],
+                };
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    plan.Station[i] = groupOf.TryGetValue(steps[i].Component, out var g) ? g : -1;
+                    plan.Caller[i] = steps[i].CallerIndex(i);
+                    plan.OnMiss[i] = steps[i].OnMiss;
+                    plan.FanOut[i] = i < flow.FanOut.Count && double.IsFinite(flow.FanOut[i]) && flow.FanOut[i] >= 0 ? flow.FanOut[i] : 1;
+                    plan.Gate[i] = -1;
+                    for (var j = i - 1; j >= 0 && steps[i].OnMiss; j--)
+                    {
+                        if (plan.Station[j] >= 0 && _stations[_groups[plan.Station[j]][0]].IsCache)
+                        {
+                            plan.Gate[i] = j;
+                            break;
+                        }
+                    }
+                }
+
+                plan.QueueBefore = new int[steps.Count];
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    plan.QueueBefore[i] = -1;
+                    for (var j = i - 1; j >= 0; j--)
+                    {
+                        if (plan.Station[j] >= 0 && _stations[_groups[plan.Station[j]][0]].IsMessaging)
+                        {
+                            plan.QueueBefore[i] = j;
+                            break;
+                        }
+                    }
+                }
+
+                LoadShape shape = _options.Workload switch
+                {
+                    { Kind: "diurnal" } w => new DiurnalLoad(plan.RatePerSecond, w.PeakToTrough, w.PeriodNs),
+                    { Kind: "ramp" } w when plan.RatePerSecond * Math.Max(w.From, w.To) <= LoadShape.MaxRatePerSecond =>
+                        new RampLoad(plan.RatePerSecond * w.From, plan.RatePerSecond * w.To, _durationNs),
+                    _ => new ConstantLoad(plan.RatePerSecond),
+                };
+                foreach (var spike in _options.Faults.OfType<TrafficSpikeFault>())
+                {
+                    var duration = spike.DurationNs ?? (_durationNs - Math.Min(_durationNs, spike.StartNs));
+                    if (duration > 0 && plan.RatePerSecond * spike.Factor <= LoadShape.MaxRatePerSecond)
+                    {
+                        shape = shape.WithSpike(spike.Factor, spike.StartNs, duration, spike.RampUpNs);
+                    }
+                }
+
+                plan.Arrivals = new ArrivalProcess(shape);
+                plan.Budget = _options.ClientRetries?.CreateRetryBudget();
+                plan.Breaker = _options.ClientBreaker is { } breakerOptions ? new Behaviours.CircuitBreaker(breakerOptions) : null;
+                _flows.Add(plan);
+            }
+
+            if (_options.OnlyFlow is { } wanted && _flows.Count == 0)
+            {
+                _notes.Add($"no flow named '{wanted}' with a rate");
+            }
+
+            foreach (var fault in _options.Faults)
+            {
+                CompileFault(fault, groupOf);
+            }
+        }
+
+        /// <summary>The product of <see cref="DesignSimulationOptions.FlowFactors"/> for a flow and the flows it runs after.</summary>
+        private double FlowFactor(Architecture.BoundArchitecture architecture, Architecture.BoundFlow flow)
+        {
+            double factor = 1;
+            var current = flow;
+            for (var depth = 0; depth < 64 && current is not null; depth++)
+            {
+                if (_options.FlowFactors.TryGetValue(current.Name, out var f) && f > 0 && double.IsFinite(f))
+                {
+                    factor *= f;
+                }
+
+                current = current.Declaration.AfterFlow is { } after ? architecture.FindFlow(after) : null;
+            }
+
+            return factor;
+        }
+
+        /// <summary>
+        /// The limiter a <c>rate_limiter</c> component enforces in the run: its <c>limit</c> (a rate such as
+        /// <c>1K/s</c>) with its <c>algorithm</c> (token bucket when unnamed; a burst of one second's worth, and
+        /// one-second windows, rules of thumb). One limiter for all the component's traffic (a global limit); a limit
+        /// per client is not modelled. <see langword="null"/> (and a note) when no limit can be read.
+        /// </summary>
+        private Behaviours.IRateLimiter? LimiterFor(Architecture.BoundComponent component)
+        {
+            var limitText = component.Declaration.GetSetting("limit")?.ValueText;
+            var evaluated = limitText is null ? null : Estimation.EstimateEvaluator.Evaluate(limitText, _report.Estimates.Values, _report.Conventions).Value;
+            if (evaluated is not { } limit || limit.Dimension != Estimation.Dimension.Rate || !(limit.Value > 0) || !double.IsFinite(limit.Value))
+            {
+                _notes.Add($"rate limiter '{component.Name}' states no readable limit (such as 'limit 1K/s'); it admits everything");
+                return null;
+            }
+
+            var perSecond = Math.Min(limit.Value, 1e12);
+            var whole = (long)Math.Max(1, Math.Ceiling(perSecond));
+            var algorithm = component.Declaration.GetSetting("algorithm")?.ValueText?.Trim().ToLowerInvariant() ?? "token_bucket";
+            return algorithm switch
+            {
+                "leaky_bucket" => new Behaviours.LeakyBucketLimiter(perSecond, whole),
+                "fixed_window" => new Behaviours.FixedWindowLimiter(whole, SimTime.NanosecondsPerSecond),
+                "sliding_window" when whole <= Behaviours.SlidingWindowLogLimiter.MaxLimit => new Behaviours.SlidingWindowLogLimiter((int)whole, SimTime.NanosecondsPerSecond),
+                "sliding_window" => new Behaviours.SlidingWindowCounterLimiter(whole, SimTime.NanosecondsPerSecond),
+                _ => new Behaviours.TokenBucketLimiter(perSecond, whole),
+            };
+        }
+    }
+}

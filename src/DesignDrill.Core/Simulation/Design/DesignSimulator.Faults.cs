@@ -1,0 +1,264 @@
+using DesignDrill.Core.Simulation.Faults;
+
+namespace DesignDrill.Core.Simulation.Design;
+
+// Faults: their targets, their start and end, and their effect on the stations.
+public static partial class DesignSimulator
+{
+    private sealed class ActiveFault
+    {
+        public required FaultSpec Spec;
+        public required int[] Stations;
+        public required long EndNs;
+        public bool Active;
+        public long FailuresAtStart;
+
+        /// <summary>For a killed node: when the load balancer's health checks mark it down (<see cref="long.MaxValue"/> otherwise).</summary>
+        public long DetectedNs = long.MaxValue;
+        public bool Detected;
+    }
+
+    private sealed partial class DesignRun
+    {
+        /// <summary>Resolves a fault's targets to stations; a fault with no target in the design is noted and left out.</summary>
+        private void CompileFault(FaultSpec fault, Dictionary<string, int> groupOf)
+        {
+            int[] Named(string? name, Func<Station, bool> whenUnnamed)
+            {
+                if (name is null)
+                {
+                    return [.. Enumerable.Range(0, _stations.Count).Where(i => whenUnnamed(_stations[i]))];
+                }
+
+                return groupOf.TryGetValue(name, out var g) ? _groups[g] : [];
+            }
+
+            int[] targets = fault switch
+            {
+                KillReplicasFault f => Named(f.Component, _ => false),
+                KillNodeFault f => Named(f.Component, _ => false),
+                SlowNodeFault f => Named(f.Component, _ => false),
+                ThreadPoolExhaustionFault f => Named(f.Component, _ => false),
+                RollingDeployFault f => Named(f.Component, _ => false),
+                CacheFlushFault f => Named(f.Component, s => s.IsCache),
+                ThunderingHerdFault f => Named(f.Component, s => s.IsCache),
+                PrimaryFailureFault f => Named(f.Component, s => !s.IsCache && s.BaseServers > 0),
+                DiskFullFault f => Named(f.Component, _ => false),
+                ConsumerStoppedFault f => Named(f.Component, _ => false),
+                TransientErrorsFault f => Named(f.Component, _ => false),
+                BadConfigFault f => Named(f.Component, _ => false),
+                DependencyTimeoutFault f => Named(f.Component, _ => false),
+                PacketLossFault f => Named(f.Component ?? f.Edge?.To, _ => false),
+                EdgeLatencyFault f => Named(f.Edge.To, _ => false),
+                PartitionFault f => [.. f.Components.Where(groupOf.ContainsKey).SelectMany(n => _groups[groupOf[n]])],
+                ReplicationLagFault f => Named(f.Component, s => s.LastWriteNs is not null),
+                HotKeyFault f => Named(f.Component, _ => false),
+                LoseZoneFault => [.. Enumerable.Range(0, _stations.Count).Where(i => _stations[i].BaseServers > 0)],
+                TrafficSpikeFault => [],
+                _ => [],
+            };
+            if (fault is ReplicationLagFault lagFault)
+            {
+                targets = [.. (lagFault.Component is null ? Enumerable.Range(0, _stations.Count) : targets).Where(i => _stations[i].LastWriteNs is not null)];
+            }
+
+            if (targets.Length == 0 && fault is not TrafficSpikeFault)
+            {
+                _notes.Add($"'{fault.ToText()}' names nothing in this design; left out");
+                return;
+            }
+
+            if (fault is PrimaryFailureFault primary && targets.Length > 1)
+            {
+                targets = [targets[0]];
+                _notes.Add($"'{fault.ToText()}' names no component; applied to '{_stations[targets[0]].Name}'");
+            }
+
+            var end = fault switch
+            {
+                PrimaryFailureFault p => SimTime.AddSaturating(fault.StartNs, Math.Min(p.FailoverNs, fault.DurationNs ?? SimTime.MaxNs)),
+                RollingDeployFault d => SimTime.AddSaturating(fault.StartNs, Math.Min(fault.DurationNs ?? SimTime.MaxNs, RollingDeployNs(d, targets))),
+                _ => fault.EndNs,
+            };
+            var active = new ActiveFault { Spec = fault, Stations = targets, EndNs = end };
+            if (fault is KillNodeFault node && targets.Length > 0 && _stations[targets[0]].Replicas > 1)
+            {
+                // The balancer keeps sending the dead node its share until active health checks (AWS ALB defaults:
+                // 30 s interval, 5 s timeout, 2 failures) mark it down; each node's probes have their own seeded phase.
+                var replicas = _stations[targets[0]].Replicas;
+                var checker = new Behaviours.HealthChecker(replicas, Behaviours.ActiveHealthCheckOptions.AwsAlbDefaults, null, _random);
+                active.DetectedNs = checker.MarkedDownAtNs(Math.Clamp(node.NodeIndex, 0, replicas - 1), fault.StartNs);
+            }
+
+            _faults.Add(active);
+        }
+
+        /// <summary>How long a rolling deploy takes: one batch after another over every replica.</summary>
+        private long RollingDeployNs(RollingDeployFault deploy, int[] targets)
+        {
+            var replicas = targets.Length == 0 ? 1 : _stations[targets[0]].Replicas;
+            var batches = (replicas + Math.Max(1, deploy.BatchSize) - 1) / Math.Max(1, deploy.BatchSize);
+            return SimTime.AddSaturating(0, batches * Math.Min(deploy.PerBatchNs, SimTime.MaxNs / Math.Max(1, batches)));
+        }
+
+        private void SetFault(int index, bool active)
+        {
+            var fault = _faults[index];
+            if (fault.Active == active)
+            {
+                return;
+            }
+
+            fault.Active = active;
+            fault.Detected = false;
+            var where = fault.Stations.Length == 0 ? "" : " on " + string.Join(", ", fault.Stations.Select(i => _stations[i].Name));
+            if (active)
+            {
+                fault.FailuresAtStart = _failures;
+                Log($"{fault.Spec.Name}{where} starts");
+            }
+            else
+            {
+                Log($"{fault.Spec.Name}{where} ends; {_failures - fault.FailuresAtStart:N0} requests failed while it lasted");
+            }
+
+            Recompute();
+        }
+
+        /// <summary>Sets every station's fault state from the faults active now, then starts queued work that may now run.</summary>
+        private void Recompute()
+        {
+            var wasCold = _stations.Select(st => st.Cold).ToArray();
+            foreach (var station in _stations)
+            {
+                Account(station);
+                station.Down = false;
+                station.Paused = false;
+                station.Killed = 0;
+                station.PoolCap = int.MaxValue;
+                station.SlowFactor = 1;
+                station.SlowShare = 0;
+                station.ErrorFraction = 0;
+                station.WriteErrors = false;
+                station.AddedLatencyNs = 0;
+                station.TimeoutNs = 0;
+                station.Cold = false;
+                station.UnavailableShare = 0;
+                station.LagNs = station.BaseLagNs;
+            }
+
+            _hotShare = _faults.Where(f => f.Active).Select(f => f.Spec).OfType<HotKeyFault>().Select(h => h.Share).DefaultIfEmpty(0).Max();
+            foreach (var fault in _faults.Where(f => f.Active))
+            {
+                foreach (var i in fault.Stations)
+                {
+                    var st = _stations[i];
+                    var perReplica = st.BaseServers / Math.Max(1, st.Replicas);
+                    switch (fault.Spec)
+                    {
+                        case KillReplicasFault k:
+                            st.Killed += Math.Min(st.BaseServers, k.Count * perReplica);
+                            st.Down |= st.BaseServers == 0 || k.Count >= st.Replicas;
+                            break;
+                        case KillNodeFault:
+                            if (fault.Detected || fault.DetectedNs == long.MaxValue)
+                            {
+                                st.Killed += perReplica;
+                                st.Down |= st.BaseServers == 0 || st.Replicas <= 1;
+                            }
+                            else
+                            {
+                                // Not yet detected: the balancer still sends the dead node its share, and those calls fail.
+                                st.UnavailableShare = 1 - ((1 - st.UnavailableShare) * (1 - (1.0 / st.Replicas)));
+                                st.Killed += perReplica;
+                            }
+
+                            break;
+                        case RollingDeployFault d:
+                            st.Killed += Math.Min(st.BaseServers, d.BatchSize * perReplica);
+                            break;
+                        case SlowNodeFault slow:
+                            st.SlowFactor = Math.Max(st.SlowFactor, slow.Factor);
+                            st.SlowShare = Math.Min(1, st.SlowShare + (1.0 / st.Replicas));
+                            break;
+                        case ThreadPoolExhaustionFault pool:
+                            st.PoolCap = Math.Min(st.PoolCap, pool.WorkersLeft);
+                            break;
+                        case CacheFlushFault or ThunderingHerdFault:
+                            st.Cold = true;
+                            break;
+                        case PrimaryFailureFault or PartitionFault:
+                            st.Down = true;
+                            break;
+                        case DiskFullFault:
+                            st.WriteErrors = true;
+                            break;
+                        case ConsumerStoppedFault:
+                            st.Paused = true;
+                            break;
+                        case TransientErrorsFault t:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - t.Fraction));
+                            break;
+                        case BadConfigFault b:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - b.Fraction));
+                            break;
+                        case PacketLossFault loss:
+                            st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - loss.Fraction));
+                            break;
+                        case DependencyTimeoutFault:
+                            st.TimeoutNs = DependencyTimeoutNs;
+                            break;
+                        case EdgeLatencyFault edge:
+                            st.AddedLatencyNs = SimTime.AddSaturating(st.AddedLatencyNs, edge.AddedLatencyNs);
+                            break;
+                        case ReplicationLagFault lag:
+                            st.LagNs = SimTime.AddSaturating(st.LagNs, lag.LagNs);
+                            break;
+                        case LoseZoneFault:
+                            if (st.Zones >= 2)
+                            {
+                                st.Killed += st.BaseServers / st.Zones;
+                            }
+                            else
+                            {
+                                st.Down = true;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            for (var s = 0; s < _stations.Count; s++)
+            {
+                var station = _stations[s];
+
+                // A cache with a keyspace that turns cold loses its entries and then warms up again on its own.
+                if (station.Cold && !wasCold[s] && station.Lru is { } lru)
+                {
+                    lru.Clear();
+                }
+
+                // A component that goes down drops the calls waiting for it: their requests fail as unavailable.
+                while (station.Down && station.Count > 0)
+                {
+                    var r = station.Line[station.Head];
+                    station.Head = (station.Head + 1) % station.Line.Length;
+                    station.Count--;
+                    Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
+                    Returned(r);
+                }
+
+                while (station.Count > 0 && (station.BaseServers == 0 ? !station.Paused : station.Busy < station.Effective))
+                {
+                    if (station.BaseServers > 0)
+                    {
+                        station.Busy++;
+                    }
+
+                    StartNext(s, station);
+                }
+            }
+        }
+    }
+}
