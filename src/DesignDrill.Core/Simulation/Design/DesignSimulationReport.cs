@@ -75,6 +75,19 @@ public sealed record ComponentSimulation(
     /// older value); <see langword="null"/> for other components. Needs keys that repeat (<c>--keys</c>).
     /// </summary>
     public long? StaleReads { get; init; }
+
+    /// <summary>
+    /// For a replicated store: write calls refused (as unavailable) while a failed primary had no successor, over the
+    /// whole run (a fault is an event, not a sample, so warm-up does not hide it); 0 without a primary failure.
+    /// </summary>
+    public long WritesFailedDuringFailover { get; init; }
+
+    /// <summary>
+    /// For a replicated store: writes the failed primary had acknowledged but not yet shipped when it died — those
+    /// within the replication lag before the crash — lost when a replica was promoted, over the whole run. Always 0
+    /// with synchronous replication (<c>replication sync</c>); <see langword="null"/> for other components.
+    /// </summary>
+    public long? AcknowledgedWritesLost { get; init; }
 }
 
 /// <summary>One point of a per-interval series.</summary>

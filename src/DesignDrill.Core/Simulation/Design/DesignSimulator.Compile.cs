@@ -58,6 +58,7 @@ public static partial class DesignSimulator
                         Servers = shardServers,
                         MeanServiceNs = double.IsFinite(p.ServiceTimeSeconds) && p.ServiceTimeSeconds > 0 ? p.ServiceTimeSeconds * SimTime.NanosecondsPerSecond : 0,
                         IsCache = isCache,
+                        IsDatabase = !isCache && p.Component.KindInfo?.Category == ComponentCategory.Storage,
                         HitRatio = Math.Clamp(p.HitRatio ?? 0, 0, 1),
                         QueueLimit = shardServers == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, (long)shardServers * _options.QueuePerServer),
                         Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
@@ -88,9 +89,15 @@ public static partial class DesignSimulator
                 if (int.TryParse(primariesText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var primaryCount) && primaryCount > 0
                     && int.TryParse(replicasText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicaCount) && replicaCount > 0)
                 {
+                    var replication = p.Component.Declaration.GetSetting("replication")?.ValueText?.Trim().ToLowerInvariant().Replace('-', '_');
+                    var synchronous = replication is not null && SynchronousReplicationWords.Contains(replication);
                     foreach (var k in group)
                     {
-                        _stations[k].ReplicaReadShare = replicaCount / (double)(primaryCount + replicaCount);
+                        _stations[k].Primaries = primaryCount;
+                        _stations[k].ReplicaNodes = replicaCount;
+                        _stations[k].SynchronousReplication = synchronous;
+                        _stations[k].BaseReplicaReadShare = replicaCount / (double)(primaryCount + replicaCount);
+                        _stations[k].ReplicaReadShare = _stations[k].BaseReplicaReadShare;
                         _stations[k].BaseLagNs = DefaultReplicationLagNs;
                         _stations[k].LagNs = DefaultReplicationLagNs;
                         _stations[k].LastWriteNs = [];

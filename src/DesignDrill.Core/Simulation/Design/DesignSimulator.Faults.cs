@@ -1,3 +1,4 @@
+using System.Globalization;
 using DesignDrill.Core.Simulation.Faults;
 
 namespace DesignDrill.Core.Simulation.Design;
@@ -16,6 +17,16 @@ public static partial class DesignSimulator
         /// <summary>For a killed node: when the load balancer's health checks mark it down (<see cref="long.MaxValue"/> otherwise).</summary>
         public long DetectedNs = long.MaxValue;
         public bool Detected;
+
+        // A primary failure on a replicated store: when a replica is promoted, when the replication-lag window before
+        // the crash opens (writes acknowledged from then on are not on the replicas yet), and the counts at both ends.
+        public long PromoteNs = long.MaxValue;
+        public bool Promoted;
+        public long LagWindowNs = long.MaxValue;
+        public long LagAtFailureNs;
+        public long AcknowledgedAtWindowOpen;
+        public long UnreplicatedAtFailure;
+        public long WritesFailedAtStart;
     }
 
     private sealed partial class DesignRun
@@ -42,7 +53,8 @@ public static partial class DesignSimulator
                 RollingDeployFault f => Named(f.Component, _ => false),
                 CacheFlushFault f => Named(f.Component, s => s.IsCache),
                 ThunderingHerdFault f => Named(f.Component, s => s.IsCache),
-                PrimaryFailureFault f => Named(f.Component, s => !s.IsCache && s.BaseServers > 0),
+                PrimaryFailureFault { Component: null } => [.. _groups.Select(g => g[0]).Where(i => _stations[i].IsDatabase && _stations[i].BaseServers > 0)],
+                PrimaryFailureFault f => Named(f.Component, _ => false),
                 DiskFullFault f => Named(f.Component, _ => false),
                 ConsumerStoppedFault f => Named(f.Component, _ => false),
                 TransientErrorsFault f => Named(f.Component, _ => false),
@@ -68,15 +80,24 @@ public static partial class DesignSimulator
                 return;
             }
 
-            if (fault is PrimaryFailureFault primary && targets.Length > 1)
+            if (fault is PrimaryFailureFault primary)
             {
-                targets = [targets[0]];
-                _notes.Add($"'{fault.ToText()}' names no component; applied to '{_stations[targets[0]].Name}'");
+                if (primary.Component is not null && targets.Length > 1)
+                {
+                    _notes.Add($"'{fault.ToText()}' fails the primary of '{_stations[targets[0]].Name}' (each shard has its own)");
+                }
+
+                // One primary fails per database (of a sharded one, shard 0's): each has its own failover.
+                foreach (var target in primary.Component is null ? targets : [targets[0]])
+                {
+                    _faults.Add(PrimaryFailure(primary, target, groupOf));
+                }
+
+                return;
             }
 
             var end = fault switch
             {
-                PrimaryFailureFault p => SimTime.AddSaturating(fault.StartNs, Math.Min(p.FailoverNs, fault.DurationNs ?? SimTime.MaxNs)),
                 RollingDeployFault d => SimTime.AddSaturating(fault.StartNs, Math.Min(fault.DurationNs ?? SimTime.MaxNs, RollingDeployNs(d, targets))),
                 _ => fault.EndNs,
             };
@@ -91,6 +112,49 @@ public static partial class DesignSimulator
             }
 
             _faults.Add(active);
+        }
+
+        /// <summary>
+        /// A primary failure on one station. A store without replicas is down (reads and writes) for the failover time,
+        /// which is then the time to restart the primary. A replicated store (<c>1 primary + N replicas</c>) loses the
+        /// primary's node until the fault ends; writes fail until a replica is promoted after the failover time, and the
+        /// writes acknowledged within the replication lag before the crash (asynchronous replication) are lost then. A
+        /// store with several primaries keeps taking writes on the others.
+        /// </summary>
+        private ActiveFault PrimaryFailure(PrimaryFailureFault fault, int target, Dictionary<string, int> groupOf)
+        {
+            var st = _stations[target];
+            if (st.LastWriteNs is null)
+            {
+                var restartedNs = SimTime.AddSaturating(fault.StartNs, Math.Min(fault.FailoverNs, fault.DurationNs ?? SimTime.MaxNs));
+                return new ActiveFault { Spec = fault, Stations = [target], EndNs = restartedNs };
+            }
+
+            var active = new ActiveFault { Spec = fault, Stations = [target], EndNs = fault.EndNs };
+            if (st.Primaries == 1 && fault.FailoverNs < (fault.DurationNs ?? SimTime.MaxNs))
+            {
+                active.PromoteNs = SimTime.AddSaturating(fault.StartNs, fault.FailoverNs);
+            }
+
+            // The replicas' lag at the crash: the store's own plus every replication-lag fault on it active then (all
+            // faults are known in advance), so the count of acknowledged writes can start at the crash minus the lag.
+            var lagNs = st.BaseLagNs;
+            foreach (var lag in _options.Faults.OfType<ReplicationLagFault>())
+            {
+                var onTarget = lag.Component is null || (groupOf.TryGetValue(lag.Component, out var g) && _groups[g].Contains(target));
+                if (onTarget && lag.IsActiveAt(fault.StartNs))
+                {
+                    lagNs = SimTime.AddSaturating(lagNs, lag.LagNs);
+                }
+            }
+
+            active.LagAtFailureNs = lagNs;
+            if (!st.SynchronousReplication && st.Primaries == 1)
+            {
+                active.LagWindowNs = Math.Max(0, fault.StartNs - lagNs);
+            }
+
+            return active;
         }
 
         /// <summary>How long a rolling deploy takes: one batch after another over every replica.</summary>
@@ -115,14 +179,100 @@ public static partial class DesignSimulator
             if (active)
             {
                 fault.FailuresAtStart = _failures;
-                Log($"{fault.Spec.Name}{where} starts");
+                Log($"{fault.Spec.Name}{where} starts{PrimaryFailureStart(fault)}");
             }
             else
             {
-                Log($"{fault.Spec.Name}{where} ends; {_failures - fault.FailuresAtStart:N0} requests failed while it lasted");
+                Log($"{fault.Spec.Name}{where} ends{PrimaryFailureEnd(fault)}; {_failures - fault.FailuresAtStart:N0} requests failed while it lasted");
             }
 
             Recompute();
+            if (active && fault.Spec is PrimaryFailureFault && _stations[fault.Stations[0]].WritesDown)
+            {
+                DropQueuedWrites(fault.Stations[0]);
+            }
+        }
+
+        /// <summary>What a primary failure does as it starts, for the event log (empty for other faults); takes the count of unreplicated writes.</summary>
+        private string PrimaryFailureStart(ActiveFault fault)
+        {
+            if (fault.Spec is not PrimaryFailureFault spec)
+            {
+                return "";
+            }
+
+            var st = _stations[fault.Stations[0]];
+            fault.WritesFailedAtStart = st.WritesFailedDuringFailover;
+            fault.UnreplicatedAtFailure = fault.LagWindowNs == long.MaxValue ? 0 : st.WritesAcknowledged - fault.AcknowledgedAtWindowOpen;
+            if (st.LastWriteNs is null)
+            {
+                return $": no replica to promote, so '{st.Name}' is down until the primary is back";
+            }
+
+            return st.Primaries > 1
+                ? string.Create(CultureInfo.InvariantCulture, $": one of {st.Primaries} primaries is down; the others take the writes")
+                : string.Create(CultureInfo.InvariantCulture, $": the primary is down; writes fail until a replica is promoted (failover {DurationText.Format(spec.FailoverNs)})");
+        }
+
+        /// <summary>What a primary failure did, for the event log line of its end (empty for other faults).</summary>
+        private string PrimaryFailureEnd(ActiveFault fault)
+        {
+            if (fault.Spec is not PrimaryFailureFault || _stations[fault.Stations[0]] is not { LastWriteNs: not null } st)
+            {
+                return "";
+            }
+
+            if (st.Primaries == 1 && !fault.Promoted)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $": the primary is back before a replica was promoted; {st.WritesFailedDuringFailover - fault.WritesFailedAtStart:N0} writes failed; 0 acknowledged writes lost");
+            }
+
+            return ": the old primary rejoins as a replica";
+        }
+
+        /// <summary>A replica takes over as primary: the event log counts the writes refused meanwhile and the acknowledged writes the promotion loses.</summary>
+        private void Promote(int index)
+        {
+            var fault = _faults[index];
+            if (!fault.Active || fault.Promoted)
+            {
+                return;
+            }
+
+            fault.Promoted = true;
+            var st = _stations[fault.Stations[0]];
+            st.AcknowledgedWritesLost += fault.UnreplicatedAtFailure;
+            var replication = st.SynchronousReplication
+                ? "synchronous replication"
+                : string.Create(CultureInfo.InvariantCulture, $"asynchronous replication, {SimTime.ToSeconds(fault.LagAtFailureNs) * 1000:0.###} ms behind");
+            Log(string.Create(CultureInfo.InvariantCulture, $"{st.Name}: replica 1 promoted to primary, {SimTime.ToSeconds(_now - fault.Spec.StartNs):0.0} s after the primary failed; {st.WritesFailedDuringFailover - fault.WritesFailedAtStart:N0} writes failed; {fault.UnreplicatedAtFailure:N0} acknowledged writes lost ({replication})"));
+            Recompute();
+        }
+
+        /// <summary>Write calls waiting for a primary that has just failed fail with it (as unavailable); reads keep their place.</summary>
+        private void DropQueuedWrites(int s)
+        {
+            var station = _stations[s];
+            var kept = 0;
+            var count = station.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var at = (station.Head + i) % station.Line.Length;
+                var r = station.Line[at];
+                if (_flows[_flowOf[r]].IsWrite)
+                {
+                    station.WritesFailedDuringFailover++;
+                    station.Count--;
+                    Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
+                    Returned(r);
+                    continue;
+                }
+
+                var to = (station.Head + kept) % station.Line.Length;
+                station.Line[to] = r;
+                station.LineSince[to] = station.LineSince[at];
+                kept++;
+            }
         }
 
         /// <summary>Sets every station's fault state from the faults active now, then starts queued work that may now run.</summary>
@@ -145,6 +295,8 @@ public static partial class DesignSimulator
                 station.Cold = false;
                 station.UnavailableShare = 0;
                 station.LagNs = station.BaseLagNs;
+                station.WritesDown = false;
+                station.ReplicaReadShare = station.BaseReplicaReadShare;
             }
 
             _hotShare = _faults.Where(f => f.Active).Select(f => f.Spec).OfType<HotKeyFault>().Select(h => h.Share).DefaultIfEmpty(0).Max();
@@ -187,8 +339,28 @@ public static partial class DesignSimulator
                         case CacheFlushFault or ThunderingHerdFault:
                             st.Cold = true;
                             break;
-                        case PrimaryFailureFault or PartitionFault:
+                        case PrimaryFailureFault when st.LastWriteNs is null:
+                        case PartitionFault:
                             st.Down = true;
+                            break;
+                        case PrimaryFailureFault:
+                            // The failed primary's node is gone until the fault ends (it then rejoins as a replica).
+                            st.Killed += perReplica;
+                            var nodes = st.Primaries + st.ReplicaNodes;
+                            if (st.Primaries > 1)
+                            {
+                                st.ReplicaReadShare = st.ReplicaNodes / (double)(nodes - 1);
+                            }
+                            else if (!fault.Promoted)
+                            {
+                                st.WritesDown = true;
+                                st.ReplicaReadShare = 1;
+                            }
+                            else
+                            {
+                                st.ReplicaReadShare = nodes > 2 ? (st.ReplicaNodes - 1) / (double)(nodes - 1) : 0;
+                            }
+
                             break;
                         case DiskFullFault:
                             st.WriteErrors = true;

@@ -81,6 +81,8 @@ public static partial class DesignSimulator
             {
                 Reads = s.Reads,
                 StaleReads = s.LastWriteNs is null ? null : s.StaleReads,
+                WritesFailedDuringFailover = s.WritesFailedDuringFailover,
+                AcknowledgedWritesLost = s.LastWriteNs is null ? null : s.AcknowledgedWritesLost,
             }).ToList();
             return new DesignSimulationReport(
                 outcome,

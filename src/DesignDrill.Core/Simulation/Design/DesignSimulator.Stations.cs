@@ -20,6 +20,18 @@ public static partial class DesignSimulator
         // Replicated stores (`1 primary + N replicas`): the share of reads a replica serves, the replication lag, and
         // when each key was last written (keys tracked up to MaxTrackedKeys).
         public double ReplicaReadShare;
+        public double BaseReplicaReadShare;
+        public int Primaries;
+        public int ReplicaNodes;
+        public bool SynchronousReplication;
+        public bool IsDatabase;
+
+        // Failover (primary-failure on a replicated store): writes refused while no primary takes them, writes the
+        // primary acknowledged (served) over the run, and what the failovers cost.
+        public bool WritesDown;
+        public long WritesAcknowledged;
+        public long WritesFailedDuringFailover;
+        public long AcknowledgedWritesLost;
         public long BaseLagNs;
         public long LagNs;
         public Dictionary<long, long>? LastWriteNs;
@@ -74,6 +86,12 @@ public static partial class DesignSimulator
             var station = _stations[s];
             if (station.Down || (station.UnavailableShare > 0 && _random.NextDouble() < station.UnavailableShare))
             {
+                return FailCause.Unavailable;
+            }
+
+            if (isWrite && station.WritesDown)
+            {
+                station.WritesFailedDuringFailover++;
                 return FailCause.Unavailable;
             }
 
@@ -174,6 +192,11 @@ public static partial class DesignSimulator
             if (_now >= _warmNs)
             {
                 station.Jobs++;
+            }
+
+            if (station.LastWriteNs is not null && _flows[_flowOf[r]].IsWrite)
+            {
+                station.WritesAcknowledged++;
             }
 
             if (station.BaseServers > 0)

@@ -50,6 +50,13 @@ public static partial class DesignSimulator
     /// <summary>Most shards a component is simulated with (1,024; rule of thumb, far more than an interview design names).</summary>
     public const int MaxShards = 1_024;
 
+    /// <summary>
+    /// Values of a store's <c>replication</c> setting that mean a write is acknowledged only once a replica has it
+    /// (PostgreSQL <c>synchronous_commit</c>, MySQL semi-synchronous replication), so a failover loses no acknowledged
+    /// write. Anything else (<c>async</c>, or no setting: the default of PostgreSQL and MySQL) is asynchronous.
+    /// </summary>
+    private static readonly string[] SynchronousReplicationWords = ["sync", "synchronous", "semi_sync", "semisync", "semi_synchronous"];
+
     /// <summary>The key every request asks for, with the fault's share, while a hot-key fault lasts (rank 0, the most popular).</summary>
     private const long HotKey = 0;
 
@@ -95,6 +102,8 @@ public static partial class DesignSimulator
         AttemptTimeout,
         RetryStart,
         Redeliver,
+        LagWindowOpens,
+        Promoted,
     }
 
     private enum BreakerCall : byte
@@ -208,7 +217,17 @@ public static partial class DesignSimulator
                 var fault = _faults[i].Spec;
                 if (fault.StartNs <= _durationNs)
                 {
+                    if (_faults[i].LagWindowNs != long.MaxValue)
+                    {
+                        _events.Enqueue(_faults[i].LagWindowNs, new SimEvent(EventKind.LagWindowOpens, i, 0));
+                    }
+
                     _events.Enqueue(fault.StartNs, new SimEvent(EventKind.FaultStart, i, 0));
+                    if (_faults[i].PromoteNs < Math.Min(_faults[i].EndNs, SimTime.AddSaturating(_durationNs, 1)))
+                    {
+                        _events.Enqueue(_faults[i].PromoteNs, new SimEvent(EventKind.Promoted, i, 0));
+                    }
+
                     if (_faults[i].DetectedNs < Math.Min(_faults[i].EndNs, _durationNs))
                     {
                         _events.Enqueue(_faults[i].DetectedNs, new SimEvent(EventKind.Detected, i, 0));
@@ -278,6 +297,12 @@ public static partial class DesignSimulator
                         break;
                     case EventKind.Redeliver:
                         Advance(e.Payload.B);
+                        break;
+                    case EventKind.LagWindowOpens:
+                        _faults[e.Payload.A].AcknowledgedAtWindowOpen = _stations[_faults[e.Payload.A].Stations[0]].WritesAcknowledged;
+                        break;
+                    case EventKind.Promoted:
+                        Promote(e.Payload.A);
                         break;
                     default:
                         Tick();

@@ -105,6 +105,8 @@ public static class SimulationReportWriter
                 {
                     w.WriteNumber("reads", c.Reads);
                     w.WriteNumber("staleReads", stale);
+                    w.WriteNumber("writesFailedDuringFailover", c.WritesFailedDuringFailover);
+                    w.WriteNumber("acknowledgedWritesLost", c.AcknowledgedWritesLost ?? 0);
                 }
 
                 if (includeSeries)
