@@ -46,7 +46,8 @@ public sealed class SimulateCommandTests
         // Then: a header, then one row per interval for each of the 3 flows and 8 components
         code.ShouldBe(0);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength");
+        lines[0].ShouldBe("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength,p95,goodput,queueFull,unavailable,error,timeout,rejectedByBreaker,rateLimited,hitRatio,replicationLagSeconds,consumerLag");
+        lines.Skip(1).ShouldAllBe(line => line.Count(c => c == ',') == 20);
         lines.Length.ShouldBe(1 + (3 * 3) + (8 * 3));
     }
 
@@ -151,10 +152,16 @@ public sealed class SimulateCommandTests
             // When
             var (code, _, error) = Drill.Run("simulate", Sample, "--duration", "6s", "--load", "0.02x", "--svg", folder);
 
-            // Then: three charts, each an SVG document with one line per flow or busy component and its legend
+            // Then: the charts (the sample has a cache and a stream, no replicated store), each an SVG document with one
+            // line per flow or component and its legend
             code.ShouldBe(0);
             error.ShouldContain("charts written to");
-            Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["failures.svg", "latency-p99.svg", "utilization.svg"]);
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["consumer-lag.svg", "failures.svg", "goodput.svg", "hit-ratio.svg", "latency-p99.svg", "utilization.svg"]);
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                System.Xml.Linq.XDocument.Load(file).Root!.Name.LocalName.ShouldBe("svg");
+            }
+
             var latency = System.Xml.Linq.XDocument.Load(Path.Combine(folder, "latency-p99.svg"));
             var ns = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2000/svg");
             latency.Root!.Name.ShouldBe(ns + "svg");

@@ -67,7 +67,7 @@ internal static class SimulateCommand
         var breakerOption = new Option<bool>("--breaker") { Description = "Give every flow's client a circuit breaker (resilience4j defaults: 50% failures over the last 100 calls; open 60 s unless --breaker-open)." };
         var breakerOpen = new Option<string?>("--breaker-open") { Description = "How long the breaker stays open before it lets probes through, such as 5s.", HelpName = "time" };
         var workload = new Option<string?>("--workload") { Description = "How the rate moves: diurnal:PERIOD[:PEAK_TO_TROUGH] (such as diurnal:60s:3) or ramp:FROM:TO (multiples of the rate, such as ramp:0.5:2).", HelpName = "shape" };
-        var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
+        var svg = new Option<string?>("--svg") { Description = "Also write SVG charts over time (p99 latency, failures, goodput, utilisation; hit ratio, replication lag and consumer lag where the design has them) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
         command.Arguments.Add(file);
@@ -301,10 +301,11 @@ internal static class SimulateCommand
 
             if (parseResult.GetValue(svg) is { } folder)
             {
+                var charts = SimulationSvg.Charts(run);
                 try
                 {
                     Directory.CreateDirectory(folder);
-                    foreach (var (name, chart) in SimulationSvg.Charts(run))
+                    foreach (var (name, chart) in charts)
                     {
                         File.WriteAllText(Path.Combine(folder, name), chart);
                     }
@@ -315,7 +316,7 @@ internal static class SimulateCommand
                     return ExitCodes.UnusableInput;
                 }
 
-                stderr.WriteLine($"drill simulate: charts written to {Path.Combine(folder, "latency-p99.svg")}, failures.svg and utilization.svg");
+                stderr.WriteLine($"drill simulate: charts written to {folder}: {string.Join(", ", charts.Keys)}");
             }
 
             stdout.Write(parseResult.GetValue(format) switch

@@ -46,6 +46,13 @@ public sealed record FlowSimulation(
 
     /// <summary>Of <see cref="FailedError"/>: calls a <c>rate_limiter</c> component refused (HTTP 429).</summary>
     public long RateLimited { get; init; }
+
+    /// <summary>
+    /// The latency bound goodput counts against, in seconds: the tightest latency objective the requirements state for
+    /// this flow (<c>p99 &lt; 50 ms for redirect</c> gives 0.05); <see langword="null"/> when there is none, and goodput
+    /// is then every completed response.
+    /// </summary>
+    public double? GoodputLatencyTargetSeconds { get; init; }
 }
 
 /// <summary>What one component did over the measured part of a run.</summary>
@@ -97,13 +104,59 @@ public sealed record ComponentSimulation(
 /// <param name="Failed">Failures.</param>
 /// <param name="LatencyP50Seconds">Median response time of the responses completed in the interval (NaN when none).</param>
 /// <param name="LatencyP99Seconds">Their 99th percentile (NaN when none).</param>
-public readonly record struct FlowSeriesPoint(double StartSeconds, long Offered, long Completed, long Failed, double LatencyP50Seconds, double LatencyP99Seconds);
+public readonly record struct FlowSeriesPoint(double StartSeconds, long Offered, long Completed, long Failed, double LatencyP50Seconds, double LatencyP99Seconds)
+{
+    /// <summary>The 95th percentile of the responses completed in the interval, in seconds (NaN when none).</summary>
+    public double LatencyP95Seconds { get; init; }
+
+    /// <summary>
+    /// Responses completed in the interval within the flow's latency target (the tightest latency objective its
+    /// requirements state, <see cref="FlowSimulation.GoodputLatencyTargetSeconds"/>); every completed response when it
+    /// has none.
+    /// </summary>
+    public long Goodput { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: refused because a waiting line was full.</summary>
+    public long FailedQueueFull { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a component on the path was down, or the client's breaker refused the attempt.</summary>
+    public long FailedUnavailable { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a component answered with an error, or a rate limiter refused the call.</summary>
+    public long FailedError { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a dependency never answered, or the client's last attempt timed out.</summary>
+    public long FailedTimeout { get; init; }
+
+    /// <summary>Of <see cref="FailedUnavailable"/>: attempts the client's circuit breaker refused.</summary>
+    public long RejectedByBreaker { get; init; }
+
+    /// <summary>Of <see cref="FailedError"/>: calls a <c>rate_limiter</c> component refused.</summary>
+    public long RateLimited { get; init; }
+}
 
 /// <summary>One point of a component's per-interval series.</summary>
 /// <param name="StartSeconds">Start of the interval.</param>
 /// <param name="Utilization">Busy fraction over the interval.</param>
 /// <param name="QueueLength">Jobs waiting at the end of the interval.</param>
-public readonly record struct ComponentSeriesPoint(double StartSeconds, double Utilization, long QueueLength);
+public readonly record struct ComponentSeriesPoint(double StartSeconds, double Utilization, long QueueLength)
+{
+    /// <summary>For caches: hits ÷ lookups in the interval, 0–1 (NaN when there was no lookup); <see langword="null"/> for other components.</summary>
+    public double? HitRatio { get; init; }
+
+    /// <summary>
+    /// For replicated stores (<c>1 primary + N replicas</c>): the largest replication lag the replicas ran at during the
+    /// interval, in seconds (the model's lag: 10 ms plus any replication-lag fault); <see langword="null"/> for other components.
+    /// </summary>
+    public double? ReplicationLagSeconds { get; init; }
+
+    /// <summary>
+    /// For queues, streams and pub/sub: messages waiting at the end of the interval — accepted and not yet taken by a
+    /// consumer (in the consumers' waiting lines, or held by the queue while its consumers are stopped);
+    /// <see langword="null"/> for other components.
+    /// </summary>
+    public long? ConsumerLag { get; init; }
+}
 
 /// <summary>The result of simulating a design.</summary>
 /// <param name="Outcome">Whether the run finished, or why it stopped early (a limit, cancellation).</param>

@@ -100,6 +100,7 @@ public static partial class DesignSimulator
                         _stations[k].ReplicaReadShare = _stations[k].BaseReplicaReadShare;
                         _stations[k].BaseLagNs = DefaultReplicationLagNs;
                         _stations[k].LagNs = DefaultReplicationLagNs;
+                        _stations[k].IntervalMaxLagNs = DefaultReplicationLagNs;
                         _stations[k].LastWriteNs = [];
                     }
                 }
@@ -113,6 +114,9 @@ public static partial class DesignSimulator
                     foreach (var k in group)
                     {
                         _stations[k].IsMessaging = true;
+
+                        // A queue's backlog is bounded by its retention, not by an accept queue: the run's in-flight cap bounds it.
+                        _stations[k].QueueLimit = int.MaxValue / 2;
                         _stations[k].VisibilityTimeoutNs = visibilityNs;
                         _stations[k].MaxReceives = hasDlq ? MaxReceivesWithDlq : MaxReceivesWithoutDlq;
                     }
@@ -186,6 +190,21 @@ public static partial class DesignSimulator
                             plan.Gate[i] = j;
                             break;
                         }
+                    }
+                }
+
+                plan.ConsumesFrom = new int[steps.Count];
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    var caller = plan.Caller[i];
+                    plan.ConsumesFrom[i] = caller >= 0 && caller < i && plan.Station[caller] >= 0 && _stations[_groups[plan.Station[caller]][0]].IsMessaging ? plan.Station[caller] : -1;
+                }
+
+                foreach (var (targetFlow, percentile, boundSeconds) in Review.ReviewRules.FlowTargets(_report))
+                {
+                    if (percentile is not null && string.Equals(targetFlow, flow.Name, StringComparison.OrdinalIgnoreCase) && boundSeconds > 0 && double.IsFinite(boundSeconds))
+                    {
+                        plan.GoodputTargetSeconds = Math.Min(plan.GoodputTargetSeconds, boundSeconds);
                     }
                 }
 

@@ -56,7 +56,7 @@ public static partial class DesignSimulator
                 PrimaryFailureFault { Component: null } => [.. _groups.Select(g => g[0]).Where(i => _stations[i].IsDatabase && _stations[i].BaseServers > 0)],
                 PrimaryFailureFault f => Named(f.Component, _ => false),
                 DiskFullFault f => Named(f.Component, _ => false),
-                ConsumerStoppedFault f => Named(f.Component, _ => false),
+                ConsumerStoppedFault f => Named(f.Component, s => s.IsMessaging),
                 TransientErrorsFault f => Named(f.Component, _ => false),
                 BadConfigFault f => Named(f.Component, _ => false),
                 DependencyTimeoutFault f => Named(f.Component, _ => false),
@@ -263,6 +263,7 @@ public static partial class DesignSimulator
                 {
                     station.WritesFailedDuringFailover++;
                     station.Count--;
+                    LeftLine(r);
                     Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
                     Returned(r);
                     continue;
@@ -404,6 +405,11 @@ public static partial class DesignSimulator
             for (var s = 0; s < _stations.Count; s++)
             {
                 var station = _stations[s];
+                if (_now < _intervalEndNs)
+                {
+                    // A change at the very end of an interval belongs to the next one (its tick resets to the lag then).
+                    station.IntervalMaxLagNs = Math.Max(station.IntervalMaxLagNs, station.LagNs);
+                }
 
                 // A cache with a keyspace that turns cold loses its entries and then warms up again on its own.
                 if (station.Cold && !wasCold[s] && station.Lru is { } lru)
@@ -417,6 +423,7 @@ public static partial class DesignSimulator
                     var r = station.Line[station.Head];
                     station.Head = (station.Head + 1) % station.Line.Length;
                     station.Count--;
+                    LeftLine(r);
                     Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
                     Returned(r);
                 }

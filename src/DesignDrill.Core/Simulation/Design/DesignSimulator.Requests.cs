@@ -43,6 +43,15 @@ public static partial class DesignSimulator
         public long IntervalOffered;
         public long IntervalCompleted;
         public long IntervalFailed;
+        public long IntervalGoodput;
+        public long IntervalQueueFull;
+        public long IntervalUnavailable;
+        public long IntervalError;
+        public long IntervalTimeout;
+        public long IntervalRejectedByBreaker;
+        public long IntervalRateLimited;
+        public double GoodputTargetSeconds = double.PositiveInfinity;
+        public int[] ConsumesFrom = [];
     }
 
     private sealed partial class DesignRun
@@ -90,6 +99,8 @@ public static partial class DesignSimulator
                 // Refused at the client while the breaker is open: fails at once, without a retry.
                 _state[r] = 3;
                 plan.IntervalFailed++;
+                plan.IntervalUnavailable++;
+                plan.IntervalRejectedByBreaker++;
                 _failures++;
                 if (_originNs[r] >= _warmNs)
                 {
@@ -260,12 +271,16 @@ public static partial class DesignSimulator
                         station.Lookups++;
                     }
 
-                    var hit = station.Lru is { } lru
+                    station.IntervalLookups++;
+
+                    // A cold cache (flushed, or all expired) keeps nothing while the fault lasts: reads miss and fill nothing.
+                    var hit = !station.Cold && (station.Lru is { } lru
                         ? lru.Read(_key[r], _now)
-                        : !station.Cold && _random.NextDouble() < station.HitRatio;
+                        : _random.NextDouble() < station.HitRatio);
                     if (hit)
                     {
                         _hits[r] |= 1UL << j;
+                        station.IntervalHits++;
                         if (measured)
                         {
                             station.Hits++;
@@ -314,6 +329,11 @@ public static partial class DesignSimulator
             _state[r] |= 1;
             var latencySeconds = SimTime.ToSeconds(_now - _originNs[r]);
             plan.IntervalCompleted++;
+            if (latencySeconds <= plan.GoodputTargetSeconds)
+            {
+                plan.IntervalGoodput++;
+            }
+
             plan.IntervalHistogram[LogHistogram.BucketOf(latencySeconds)]++;
             plan.IntervalCount++;
             if (_originNs[r] >= _warmNs)
@@ -346,6 +366,15 @@ public static partial class DesignSimulator
             if ((_state[r] & 1) == 0)
             {
                 plan.IntervalFailed++;
+                switch (cause)
+                {
+                    case FailCause.QueueFull: plan.IntervalQueueFull++; break;
+                    case FailCause.Unavailable: plan.IntervalUnavailable++; break;
+                    case FailCause.Error: plan.IntervalError++; break;
+                    case FailCause.RateLimited: plan.IntervalError++; plan.IntervalRateLimited++; break;
+                    default: plan.IntervalTimeout++; break;
+                }
+
                 _failures++;
                 if (_originNs[r] >= _warmNs)
                 {

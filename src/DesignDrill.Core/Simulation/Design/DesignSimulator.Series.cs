@@ -14,15 +14,34 @@ public static partial class DesignSimulator
             {
                 Account(station);
                 var utilization = station.BaseServers > 0 ? station.IntervalBusyArea / ((double)station.BaseServers * _intervalNs) : 0;
-                station.Series.Add(new ComponentSeriesPoint(startSeconds, utilization, station.Count));
+                station.Series.Add(new ComponentSeriesPoint(startSeconds, utilization, station.Count)
+                {
+                    HitRatio = station.IsCache ? (station.IntervalLookups > 0 ? (double)station.IntervalHits / station.IntervalLookups : double.NaN) : null,
+                    ReplicationLagSeconds = station.LastWriteNs is null ? null : SimTime.ToSeconds(station.IntervalMaxLagNs),
+                    ConsumerLag = station.IsMessaging ? station.ConsumerLag + station.Count : null,
+                });
                 station.IntervalBusyArea = 0;
+                station.IntervalLookups = 0;
+                station.IntervalHits = 0;
+                station.IntervalMaxLagNs = station.LagNs;
             }
 
             foreach (var plan in _flows)
             {
                 var p50 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.50) : double.NaN;
+                var p95 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.95) : double.NaN;
                 var p99 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.99) : double.NaN;
-                plan.Series.Add(new FlowSeriesPoint(startSeconds, plan.IntervalOffered, plan.IntervalCompleted, plan.IntervalFailed, p50, p99));
+                plan.Series.Add(new FlowSeriesPoint(startSeconds, plan.IntervalOffered, plan.IntervalCompleted, plan.IntervalFailed, p50, p99)
+                {
+                    LatencyP95Seconds = p95,
+                    Goodput = plan.IntervalGoodput,
+                    FailedQueueFull = plan.IntervalQueueFull,
+                    FailedUnavailable = plan.IntervalUnavailable,
+                    FailedError = plan.IntervalError,
+                    FailedTimeout = plan.IntervalTimeout,
+                    RejectedByBreaker = plan.IntervalRejectedByBreaker,
+                    RateLimited = plan.IntervalRateLimited,
+                });
                 if (plan.IntervalCount > 0)
                 {
                     Array.Clear(plan.IntervalHistogram);
@@ -32,10 +51,18 @@ public static partial class DesignSimulator
                 plan.IntervalOffered = 0;
                 plan.IntervalCompleted = 0;
                 plan.IntervalFailed = 0;
+                plan.IntervalGoodput = 0;
+                plan.IntervalQueueFull = 0;
+                plan.IntervalUnavailable = 0;
+                plan.IntervalError = 0;
+                plan.IntervalTimeout = 0;
+                plan.IntervalRejectedByBreaker = 0;
+                plan.IntervalRateLimited = 0;
             }
 
             _options.OnProgress?.Invoke((double)_now / _durationNs);
             var nextTick = SimTime.AddSaturating(_now, _intervalNs);
+            _intervalEndNs = nextTick;
             if (nextTick <= _durationNs)
             {
                 _events.Enqueue(nextTick, new SimEvent(EventKind.Tick, 0, 0));
@@ -68,6 +95,7 @@ public static partial class DesignSimulator
             {
                 RejectedByBreaker = p.RejectedByBreaker,
                 RateLimited = p.RateLimited,
+                GoodputLatencyTargetSeconds = double.IsFinite(p.GoodputTargetSeconds) ? p.GoodputTargetSeconds : null,
             }).ToList();
             var components = _stations.Select(s => new ComponentSimulation(
                 s.Name,

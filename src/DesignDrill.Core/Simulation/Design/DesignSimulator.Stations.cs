@@ -54,6 +54,12 @@ public static partial class DesignSimulator
         public long Jobs;
         public long Lookups;
         public long Hits;
+        public long IntervalLookups;
+        public long IntervalHits;
+        public long IntervalMaxLagNs;
+
+        // For a queue or stream: its messages waiting in its consumers' lines (the rest of its consumer lag is its own line).
+        public long ConsumerLag;
         public BatchMeans Waits = null!;
         public List<ComponentSeriesPoint> Series = [];
 
@@ -155,7 +161,35 @@ public static partial class DesignSimulator
             station.Line[tail] = r;
             station.LineSince[tail] = _now;
             station.Count++;
+            if (ConsumedQueue(r) is >= 0 and var q)
+            {
+                _stations[q].ConsumerLag++;
+            }
+
             return true;
+        }
+
+        /// <summary>A call left a waiting line (to start service, or failed while waiting): one message fewer waits for a consumer.</summary>
+        private void LeftLine(int r)
+        {
+            if (ConsumedQueue(r) is >= 0 and var q)
+            {
+                _stations[q].ConsumerLag--;
+            }
+        }
+
+        /// <summary>The queue or stream station whose message request <paramref name="r"/>'s current call consumes (its step's caller), or −1.</summary>
+        private int ConsumedQueue(int r)
+        {
+            var plan = _flows[_flowOf[r]];
+            var g = plan.ConsumesFrom[_step[r]];
+            if (g < 0)
+            {
+                return -1;
+            }
+
+            var group = _groups[g];
+            return group.Length == 1 ? group[0] : group[(int)(Mix(_key[r]) % (ulong)group.Length)];
         }
 
         private void StartService(int s, Station station, int r)
@@ -220,6 +254,7 @@ public static partial class DesignSimulator
             var since = station.LineSince[station.Head];
             station.Head = (station.Head + 1) % station.Line.Length;
             station.Count--;
+            LeftLine(next);
             station.Waits.Add(SimTime.ToSeconds(_now - since), since);
             StartService(s, station, next);
         }

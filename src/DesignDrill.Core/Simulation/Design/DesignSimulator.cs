@@ -166,6 +166,7 @@ public static partial class DesignSimulator
         private long _failures;
 
         private long _now;
+        private long _intervalEndNs;
         private long _requests;
         private bool _requestCapReached;
 
@@ -211,6 +212,7 @@ public static partial class DesignSimulator
                 ScheduleArrival(f, 0);
             }
 
+            _intervalEndNs = _intervalNs;
             _events.Enqueue(_intervalNs, new SimEvent(EventKind.Tick, 0, 0));
             for (var i = 0; i < _faults.Count; i++)
             {
