@@ -95,6 +95,24 @@ public sealed record ComponentSimulation(
     /// with synchronous replication (<c>replication sync</c>); <see langword="null"/> for other components.
     /// </summary>
     public long? AcknowledgedWritesLost { get; init; }
+
+    /// <summary>For a cache read with a keyspace (<c>--keys</c>): its eviction, <c>lru</c> or <c>lfu</c>; <see langword="null"/> otherwise.</summary>
+    public string? Eviction { get; init; }
+
+    /// <summary>For a cache read with a keyspace: <c>cache-aside</c>, <c>write-through</c> or <c>write-back</c>; <see langword="null"/> otherwise.</summary>
+    public string? WritePolicy { get; init; }
+
+    /// <summary>For a cache read with a keyspace: writes it took after warm-up (deletes under cache-aside, updates otherwise).</summary>
+    public long? CacheWrites { get; init; }
+
+    /// <summary>For a cache read with a keyspace: write calls its write-backs sent to the store after warm-up (0 unless write-back).</summary>
+    public long? WriteBacks { get; init; }
+
+    /// <summary>
+    /// For a cache read with a keyspace: acknowledged writes a write-back cache held and lost when it was flushed or all
+    /// its replicas died, before writing them back (whole run); 0 unless write-back.
+    /// </summary>
+    public long? UnflushedWritesLost { get; init; }
 }
 
 /// <summary>One point of a per-interval series.</summary>

@@ -66,7 +66,7 @@ public static partial class DesignSimulator
                     if (isCache && _options.Keyspace is { } keyspace)
                     {
                         var entries = Math.Min(Behaviours.EvictingCache.MaxCapacity, Math.Max(0, Math.Floor(memoryBytes / shards / keyspace.ItemBytes)));
-                        _stations[^1].Lru = new Behaviours.LruCache((int)entries, Behaviours.CachePolicy.CacheAside, ttlNs);
+                        _stations[^1].KeyCache = KeyCacheFor(p.Component, (int)entries, ttlNs, k == 0);
                         if (entries >= Behaviours.EvictingCache.MaxCapacity && k == 0)
                         {
                             _notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{c.Name}' holds more than {Behaviours.EvictingCache.MaxCapacity:N0} entries a shard; simulated with that many"));
@@ -249,9 +249,141 @@ public static partial class DesignSimulator
                 _notes.Add($"no flow named '{wanted}' with a rate");
             }
 
+            _visibleFlows = _flows.Count;
+            CompileCacheWrites();
+
             foreach (var fault in _options.Faults)
             {
                 CompileFault(fault, groupOf);
+            }
+        }
+
+        /// <summary>
+        /// The keyspace cache of a cache component: LFU when its <c>eviction</c> names it (<c>lfu</c>, <c>allkeys_lfu</c>,
+        /// <c>volatile_lfu</c>), else LRU (other named policies, such as <c>fifo</c>, are simulated as LRU, with a note);
+        /// its write policy from a bare <c>write_through</c> or <c>write_back</c> (<c>write_behind</c>), else cache-aside.
+        /// </summary>
+        private Behaviours.EvictingCache KeyCacheFor(Architecture.BoundComponent component, int entries, long ttlNs, bool note)
+        {
+            var eviction = component.Declaration.GetSetting("eviction")?.ValueText?.Trim().ToLowerInvariant().Replace('-', '_');
+            var policyText = component.Declaration.GetSetting("write_policy")?.ValueText?.Trim().ToLowerInvariant().Replace('-', '_');
+            var policy = policyText switch
+            {
+                "write_through" => Behaviours.CachePolicy.WriteThrough,
+                "write_back" or "write_behind" => Behaviours.CachePolicy.WriteBack,
+                _ => Behaviours.CachePolicy.CacheAside,
+            };
+            if (note && policyText is "write_around" or "read_through")
+            {
+                _notes.Add($"'{component.Name}' is {policyText}; simulated as cache-aside (writes go to the store and delete the cached entry)");
+            }
+
+            if (eviction is "lfu" or "allkeys_lfu" or "volatile_lfu")
+            {
+                return new Behaviours.LfuCache(entries, policy, ttlNs);
+            }
+
+            if (note && eviction is not null && !eviction.EndsWith("lru", StringComparison.Ordinal))
+            {
+                _notes.Add($"'{component.Name}' evicts by {eviction}; simulated as LRU");
+            }
+
+            return new Behaviours.LruCache(entries, policy, ttlNs);
+        }
+
+        /// <summary>
+        /// Where writes meet caches: the store each cache is in front of (an <c>on miss</c> step behind it in a flow), for a
+        /// write flow's step at such a store the cache it must write too (when the flow does not name the cache itself),
+        /// the steps a write-back cache in the flow defers, and a hidden flow per write-back cache that carries its
+        /// write-backs to the store.
+        /// </summary>
+        private void CompileCacheWrites()
+        {
+            var cacheOf = new Dictionary<int, int>();
+            foreach (var plan in _flows)
+            {
+                for (var i = 0; i < plan.Station.Length; i++)
+                {
+                    if (plan.OnMiss[i] && plan.Gate[i] >= 0 && plan.Station[i] >= 0 && !_stations[_groups[plan.Station[i]][0]].IsCache)
+                    {
+                        cacheOf.TryAdd(plan.Station[i], plan.Station[plan.Gate[i]]);
+                    }
+                }
+            }
+
+            foreach (var (store, cache) in cacheOf)
+            {
+                foreach (var k in _groups[cache])
+                {
+                    if (_stations[k].BackingGroup < 0)
+                    {
+                        _stations[k].BackingGroup = store;
+                    }
+                }
+            }
+
+            foreach (var plan in _flows)
+            {
+                plan.FrontCache = [.. Enumerable.Repeat(-1, plan.Station.Length)];
+                plan.DeferredBy = [.. Enumerable.Repeat(-1, plan.Station.Length)];
+                for (var j = 0; j < plan.Station.Length && plan.IsWrite; j++)
+                {
+                    if (plan.Station[j] < 0 || !cacheOf.TryGetValue(plan.Station[j], out var cache) || _stations[_groups[cache][0]].KeyCache is null)
+                    {
+                        continue;
+                    }
+
+                    var named = Array.LastIndexOf(plan.Station, cache, j);
+                    if (named < 0)
+                    {
+                        plan.FrontCache[j] = cache;
+                    }
+                    else if (_stations[_groups[cache][0]].KeyCache!.Policy == Behaviours.CachePolicy.WriteBack)
+                    {
+                        plan.DeferredBy[j] = named;
+                    }
+                }
+            }
+
+            for (var g = 0; g < _groups.Count; g++)
+            {
+                var first = _stations[_groups[g][0]];
+                if (first.KeyCache is not { Policy: Behaviours.CachePolicy.WriteBack })
+                {
+                    continue;
+                }
+
+                if (first.BackingGroup < 0)
+                {
+                    _notes.Add($"'{first.Name}' is write-back but no flow reads a store through it on a miss; its writes are never written back");
+                    continue;
+                }
+
+                foreach (var k in _groups[g])
+                {
+                    _stations[k].WriteBackPlan = _flows.Count;
+                }
+
+                _flows.Add(new FlowPlan
+                {
+                    Name = first.Name + " write-back",
+                    RatePerSecond = 0,
+                    IsWrite = true,
+                    Hidden = true,
+                    Start = 0,
+                    LastOnPath = 0,
+                    Station = [first.BackingGroup],
+                    Caller = [-1],
+                    OnMiss = [false],
+                    Gate = [-1],
+                    FanOut = [1],
+                    QueueBefore = [-1],
+                    ConsumesFrom = [-1],
+                    FrontCache = [-1],
+                    DeferredBy = [-1],
+                    Latency = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                    IntervalHistogram = new long[LogHistogram.BucketCount],
+                });
             }
         }
 

@@ -280,6 +280,7 @@ public static partial class DesignSimulator
         private void Recompute()
         {
             var wasCold = _stations.Select(st => st.Cold).ToArray();
+            var wasWiped = _stations.Select(st => st.Wiped).ToArray();
             foreach (var station in _stations)
             {
                 Account(station);
@@ -297,6 +298,7 @@ public static partial class DesignSimulator
                 station.UnavailableShare = 0;
                 station.LagNs = station.BaseLagNs;
                 station.WritesDown = false;
+                station.Wiped = false;
                 station.ReplicaReadShare = station.BaseReplicaReadShare;
             }
 
@@ -312,6 +314,7 @@ public static partial class DesignSimulator
                         case KillReplicasFault k:
                             st.Killed += Math.Min(st.BaseServers, k.Count * perReplica);
                             st.Down |= st.BaseServers == 0 || k.Count >= st.Replicas;
+                            st.Wiped |= k.Count >= st.Replicas;
                             break;
                         case KillNodeFault:
                             if (fault.Detected || fault.DetectedNs == long.MaxValue)
@@ -411,10 +414,11 @@ public static partial class DesignSimulator
                     station.IntervalMaxLagNs = Math.Max(station.IntervalMaxLagNs, station.LagNs);
                 }
 
-                // A cache with a keyspace that turns cold loses its entries and then warms up again on its own.
-                if (station.Cold && !wasCold[s] && station.Lru is { } lru)
+                // A cache with a keyspace that turns cold, or whose every replica dies, loses its entries (a write-back
+                // cache its unflushed writes too) and then warms up again on its own.
+                if (((station.Cold && !wasCold[s]) || (station.Wiped && !wasWiped[s])) && station.KeyCache is { } keyCache)
                 {
-                    lru.Clear();
+                    keyCache.Clear();
                 }
 
                 // A component that goes down drops the calls waiting for it: their requests fail as unavailable.

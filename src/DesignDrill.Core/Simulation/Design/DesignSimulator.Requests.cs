@@ -52,6 +52,14 @@ public static partial class DesignSimulator
         public long IntervalRateLimited;
         public double GoodputTargetSeconds = double.PositiveInfinity;
         public int[] ConsumesFrom = [];
+
+        // Writes and caches: per step, the cache group a write to that step's store also goes to (−1 none), and the step
+        // of a write-back cache in this flow that absorbs the write instead of that store (−1 none).
+        public int[] FrontCache = [];
+        public int[] DeferredBy = [];
+
+        // A hidden flow carries a write-back cache's writes to its store: it has no arrivals and is not reported.
+        public bool Hidden;
     }
 
     private sealed partial class DesignRun
@@ -186,7 +194,7 @@ public static partial class DesignSimulator
         /// <summary>Schedules the next attempt of request <paramref name="r"/> when the policy and budget allow; false otherwise.</summary>
         private bool TryRetry(int r, FlowPlan plan)
         {
-            if (_options.ClientRetries is not { } policy)
+            if (_options.ClientRetries is not { } policy || plan.Hidden)
             {
                 return false;
             }
@@ -235,6 +243,14 @@ public static partial class DesignSimulator
                     continue;
                 }
 
+                var absorbedBy = plan.DeferredBy[j];
+                if (absorbedBy >= 0 && (_hits[r] & (1UL << absorbedBy)) != 0)
+                {
+                    // A write-back cache earlier in this write took it: the store is written later, with the cache's write-backs.
+                    _visited[r] |= 1UL << j;
+                    continue;
+                }
+
                 var fanOut = plan.FanOut[j];
                 int visits;
                 if (fanOut < 1)
@@ -263,7 +279,31 @@ public static partial class DesignSimulator
                 var s = group.Length == 1 ? group[0] : group[(int)(Mix(_key[r]) % (ulong)group.Length)];
 
                 var station = _stations[s];
-                if (station.IsCache)
+                var then = -1;
+                if (plan.IsWrite && station.KeyCache is not null)
+                {
+                    // A write flow that names the cache writes it under its policy; a write-back cache absorbs the write.
+                    if (WriteCache(station, r) == Behaviours.CachePolicy.WriteBack)
+                    {
+                        _hits[r] |= 1UL << j;
+                    }
+                }
+                else if (plan.FrontCache[j] >= 0 && CacheShard(plan.FrontCache[j], r) is var cs && WriteCache(_stations[cs], r) is { } policy)
+                {
+                    // A write to a store with a cache in front: cache-aside deletes the entry and writes the store;
+                    // write-through writes the cache, then the store; write-back writes only the cache.
+                    if (policy == Behaviours.CachePolicy.WriteThrough)
+                    {
+                        then = s;
+                        s = cs;
+                    }
+                    else if (policy == Behaviours.CachePolicy.WriteBack)
+                    {
+                        s = cs;
+                        visits = 1;
+                    }
+                }
+                else if (station.IsCache)
                 {
                     var measured = _now >= _warmNs;
                     if (measured)
@@ -274,8 +314,8 @@ public static partial class DesignSimulator
                     station.IntervalLookups++;
 
                     // A cold cache (flushed, or all expired) keeps nothing while the fault lasts: reads miss and fill nothing.
-                    var hit = !station.Cold && (station.Lru is { } lru
-                        ? lru.Read(_key[r], _now)
+                    var hit = !station.Cold && (station.KeyCache is { } keyCache
+                        ? keyCache.Read(_key[r], _now)
                         : _random.NextDouble() < station.HitRatio);
                     if (hit)
                     {
@@ -289,25 +329,14 @@ public static partial class DesignSimulator
                 }
 
                 _step[r] = j;
-                _pending[r] = 0;
-                for (var k = 0; k < visits; k++)
+                if (then >= 0)
                 {
-                    var cause = Submit(s, r, plan.IsWrite);
-                    if (cause is { } why)
-                    {
-                        Fail(r, plan, why);
-                        break;
-                    }
-
-                    _pending[r]++;
+                    _then[r] = then;
+                    _thenVisits[r] = visits;
+                    visits = 1;
                 }
 
-                if (_pending[r] > 0)
-                {
-                    return;
-                }
-
-                Release(r);
+                Call(r, plan, s, visits);
                 return;
             }
 
@@ -317,6 +346,94 @@ public static partial class DesignSimulator
             }
 
             Release(r);
+        }
+
+        /// <summary>Makes <paramref name="visits"/> calls of request <paramref name="r"/> to station <paramref name="s"/>; a call refused at once fails the request (calls already made still return).</summary>
+        private void Call(int r, FlowPlan plan, int s, int visits)
+        {
+            _pending[r] = 0;
+            for (var k = 0; k < visits; k++)
+            {
+                var cause = Submit(s, r, plan.IsWrite);
+                if (cause is { } why)
+                {
+                    Fail(r, plan, why);
+                    break;
+                }
+
+                _pending[r]++;
+            }
+
+            if (_pending[r] == 0)
+            {
+                Release(r);
+            }
+        }
+
+        /// <summary>The shard of cache group <paramref name="group"/> that holds request <paramref name="r"/>'s key.</summary>
+        private int CacheShard(int group, int r)
+        {
+            var shards = _groups[group];
+            return shards.Length == 1 ? shards[0] : shards[(int)(Mix(_key[r]) % (ulong)shards.Length)];
+        }
+
+        /// <summary>
+        /// Writes request <paramref name="r"/>'s key to a keyspace cache under its policy and returns the policy, or
+        /// <see langword="null"/> when the cache is cold (flushed: it keeps nothing, and the write goes to the store as with cache-aside).
+        /// </summary>
+        private Behaviours.CachePolicy? WriteCache(Station cache, int r)
+        {
+            if (cache.Cold || cache.KeyCache is not { } keyCache)
+            {
+                return null;
+            }
+
+            keyCache.Write(_key[r], _now);
+            if (_now >= _warmNs)
+            {
+                cache.CacheWrites++;
+            }
+
+            return keyCache.Policy;
+        }
+
+        /// <summary>
+        /// A write-back cache writes its dirty entries back: every <see cref="WriteBackIntervalNs"/> it flushes them, and
+        /// those written back since the last flush (flushed now, or evicted or expired dirty meanwhile) each become one
+        /// write call to the store, carried by the cache's hidden flow.
+        /// </summary>
+        private void FlushWriteBacks(int s)
+        {
+            var station = _stations[s];
+            var keyCache = station.KeyCache!;
+            keyCache.FlushDirty();
+            var written = keyCache.Counters.WriteBacks;
+            var calls = written - station.WriteBacksCounted;
+            station.WriteBacksCounted = written;
+            station.WriteBacksSent += _now >= _warmNs ? calls : 0;
+            var keyCount = _options.Keyspace?.KeyCount ?? 1;
+            for (long i = 0; i < calls && _inFlight < _budget.Limits.MaxQueuedItems; i++)
+            {
+                var r = Allocate();
+                _flowOf[r] = station.WriteBackPlan;
+                _originNs[r] = _now;
+                _startNs[r] = _now;
+                _key[r] = (long)(_random.NextDouble() * keyCount);
+                _attempt[r] = 1;
+                _lastDelayNs[r] = 0;
+                _visited[r] = 0;
+                _hits[r] = 0;
+                _step[r] = -1;
+                _pending[r] = 0;
+                _state[r] = 0;
+                Advance(r);
+            }
+
+            var next = SimTime.AddSaturating(_now, WriteBackIntervalNs);
+            if (next <= _durationNs)
+            {
+                _events.Enqueue(next, new SimEvent(EventKind.WriteBackFlush, s, 0));
+            }
         }
 
         private void Respond(int r, FlowPlan plan)
@@ -366,6 +483,7 @@ public static partial class DesignSimulator
             if ((_state[r] & 1) == 0)
             {
                 plan.IntervalFailed++;
+                _failures += plan.Hidden ? 0 : 1;
                 switch (cause)
                 {
                     case FailCause.QueueFull: plan.IntervalQueueFull++; break;
@@ -375,7 +493,6 @@ public static partial class DesignSimulator
                     default: plan.IntervalTimeout++; break;
                 }
 
-                _failures++;
                 if (_originNs[r] >= _warmNs)
                 {
                     plan.Failed++;
@@ -410,6 +527,13 @@ public static partial class DesignSimulator
             if ((_state[r] & 2) != 0)
             {
                 Release(r);
+            }
+            else if (_then[r] >= 0)
+            {
+                // Write-through: the cache has the write; now the store.
+                var store = _then[r];
+                _then[r] = -1;
+                Call(r, _flows[_flowOf[r]], store, _thenVisits[r]);
             }
             else
             {

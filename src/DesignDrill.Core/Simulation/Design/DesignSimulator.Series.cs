@@ -28,6 +28,11 @@ public static partial class DesignSimulator
 
             foreach (var plan in _flows)
             {
+                if (plan.Hidden)
+                {
+                    continue;
+                }
+
                 var p50 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.50) : double.NaN;
                 var p95 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.95) : double.NaN;
                 var p99 = plan.IntervalCount > 0 ? LogHistogram.Percentile(plan.IntervalHistogram, plan.IntervalCount, 0.99) : double.NaN;
@@ -73,7 +78,8 @@ public static partial class DesignSimulator
         {
             var measuredNs = Math.Max(1, outcome.SimulatedTimeNs - _warmNs);
             var measuredSeconds = SimTime.ToSeconds(measuredNs);
-            var flows = _flows.Select(p => new FlowSimulation(
+            var visible = _flows.Take(_visibleFlows).ToList();
+            var flows = visible.Select(p => new FlowSimulation(
                 p.Name,
                 p.RatePerSecond,
                 p.Offered,
@@ -111,6 +117,17 @@ public static partial class DesignSimulator
                 StaleReads = s.LastWriteNs is null ? null : s.StaleReads,
                 WritesFailedDuringFailover = s.WritesFailedDuringFailover,
                 AcknowledgedWritesLost = s.LastWriteNs is null ? null : s.AcknowledgedWritesLost,
+                Eviction = s.KeyCache switch { Behaviours.LfuCache => "lfu", null => null, _ => "lru" },
+                WritePolicy = s.KeyCache?.Policy switch
+                {
+                    Behaviours.CachePolicy.WriteThrough => "write-through",
+                    Behaviours.CachePolicy.WriteBack => "write-back",
+                    null => null,
+                    _ => "cache-aside",
+                },
+                CacheWrites = s.KeyCache is null ? null : s.CacheWrites,
+                WriteBacks = s.KeyCache is null ? null : s.WriteBacksSent,
+                UnflushedWritesLost = s.KeyCache?.Counters.LostWrites,
             }).ToList();
             return new DesignSimulationReport(
                 outcome,
@@ -121,7 +138,7 @@ public static partial class DesignSimulator
                 _requests,
                 flows,
                 components,
-                [.. _flows.Select(p => (IReadOnlyList<FlowSeriesPoint>)p.Series)],
+                [.. visible.Select(p => (IReadOnlyList<FlowSeriesPoint>)p.Series)],
                 [.. _stations.Select(s => (IReadOnlyList<ComponentSeriesPoint>)s.Series)],
                 _notes,
                 _log);

@@ -40,7 +40,15 @@ public static partial class DesignSimulator
         public long VisibilityTimeoutNs = DefaultVisibilityTimeoutNs;
         public int MaxReceives = MaxReceivesWithoutDlq;
         public required double HitRatio;
-        public Behaviours.LruCache? Lru;
+        // A cache read with a keyspace (LRU or LFU, with its write policy), the store it is in front of, the hidden flow
+        // that carries its write-backs there, and what writes did to it.
+        public Behaviours.EvictingCache? KeyCache;
+        public int BackingGroup = -1;
+        public int WriteBackPlan = -1;
+        public long WriteBacksCounted;
+        public long CacheWrites;
+        public long WriteBacksSent;
+        public bool Wiped;
         public required int QueueLimit;
         public int Busy;
         public int[] Line = new int[16];

@@ -57,6 +57,13 @@ public static partial class DesignSimulator
     /// </summary>
     private static readonly string[] SynchronousReplicationWords = ["sync", "synchronous", "semi_sync", "semisync", "semi_synchronous"];
 
+    /// <summary>
+    /// How often a write-back cache writes its dirty entries back to the store: every 1 s (rule of thumb; write-behind
+    /// stores make it a setting — Hazelcast's MapStore <c>write-delay-seconds</c>, in whole seconds). Writes to the same
+    /// key within it coalesce into one write-back.
+    /// </summary>
+    public const long WriteBackIntervalNs = SimTime.NanosecondsPerSecond;
+
     /// <summary>The key every request asks for, with the fault's share, while a hot-key fault lasts (rank 0, the most popular).</summary>
     private const long HotKey = 0;
 
@@ -104,6 +111,7 @@ public static partial class DesignSimulator
         Redeliver,
         LagWindowOpens,
         Promoted,
+        WriteBackFlush,
     }
 
     private enum BreakerCall : byte
@@ -152,6 +160,8 @@ public static partial class DesignSimulator
         private long[] _lastDelayNs = new long[1_024];
         private int[] _generation = new int[1_024];
         private long[] _key = new long[1_024];
+        private int[] _then = new int[1_024];
+        private int[] _thenVisits = new int[1_024];
         private int[] _free = new int[1_024];
         private int _freeCount;
         private int _allocated;
@@ -166,6 +176,7 @@ public static partial class DesignSimulator
         private long _failures;
 
         private long _now;
+        private int _visibleFlows;
         private long _intervalEndNs;
         private long _requests;
         private bool _requestCapReached;
@@ -207,9 +218,17 @@ public static partial class DesignSimulator
 
         private SimulationOutcome Loop()
         {
-            for (var f = 0; f < _flows.Count; f++)
+            for (var f = 0; f < _visibleFlows; f++)
             {
                 ScheduleArrival(f, 0);
+            }
+
+            for (var s = 0; s < _stations.Count; s++)
+            {
+                if (_stations[s].WriteBackPlan >= 0 && WriteBackIntervalNs <= _durationNs)
+                {
+                    _events.Enqueue(WriteBackIntervalNs, new SimEvent(EventKind.WriteBackFlush, s, 0));
+                }
             }
 
             _intervalEndNs = _intervalNs;
@@ -306,6 +325,9 @@ public static partial class DesignSimulator
                     case EventKind.Promoted:
                         Promote(e.Payload.A);
                         break;
+                    case EventKind.WriteBackFlush:
+                        FlushWriteBacks(e.Payload.A);
+                        break;
                     default:
                         Tick();
                         break;
@@ -363,6 +385,7 @@ public static partial class DesignSimulator
             {
                 var reused = _free[--_freeCount];
                 _generation[reused]++;
+                _then[reused] = -1;
                 return reused;
             }
 
@@ -381,9 +404,12 @@ public static partial class DesignSimulator
                 Array.Resize(ref _lastDelayNs, size);
                 Array.Resize(ref _generation, size);
                 Array.Resize(ref _key, size);
+                Array.Resize(ref _then, size);
+                Array.Resize(ref _thenVisits, size);
                 Array.Resize(ref _free, size);
             }
 
+            _then[_allocated] = -1;
             return _allocated++;
         }
 

@@ -121,6 +121,15 @@ public static class SimulationReportWriter
                     Number(w, "hitRatio", hit);
                 }
 
+                if (c.WritePolicy is { } writePolicy)
+                {
+                    w.WriteString("eviction", c.Eviction);
+                    w.WriteString("writePolicy", writePolicy);
+                    w.WriteNumber("cacheWrites", c.CacheWrites ?? 0);
+                    w.WriteNumber("writeBacks", c.WriteBacks ?? 0);
+                    w.WriteNumber("unflushedWritesLost", c.UnflushedWritesLost ?? 0);
+                }
+
                 if (c.StaleReads is { } stale)
                 {
                     w.WriteNumber("reads", c.Reads);
