@@ -23,6 +23,8 @@ public static partial class DesignSimulator
                 _keys = new ZipfKeySampler(space.KeyCount, space.ZipfExponent, _options.Seed + 1);
             }
 
+            var strategies = NodeStrategies(architecture);
+
             foreach (var c in analysis.Components)
             {
                 var p = c.Parameters;
@@ -44,6 +46,21 @@ public static partial class DesignSimulator
                 var zoneCount = int.TryParse(zonesText?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var zones) && zones >= 1 ? zones : 1;
                 var memoryBytes = ParameterResolver.MemoryPerReplicaBytes(p.Component, _catalog) * Math.Max(1, p.Replicas);
                 var ttlNs = p.Component.Ttl is { } ttl && ttl.Value > 0 && double.IsFinite(ttl.Value) ? SimTime.FromSecondsSaturating(ttl.Value) : Behaviours.EvictingCache.NoExpiryNs;
+                var strategy = strategies.GetValueOrDefault(c.Name);
+                var nodes = strategy is not null && !isCache && !unbounded && shards == 1 && p.Replicas >= 2
+                    && p.Component.KindInfo?.Category is not (ComponentCategory.Messaging or ComponentCategory.Storage) && p.Component.KindInfo?.Id != "rate_limiter"
+                    ? Math.Min(p.Replicas, MaxNodes) : 0;
+                if (nodes > 0 && strategy is not null)
+                {
+                    CompileNodes(c.Name, nodes, servers, Math.Max(1, p.Replicas), zoneCount, p.ServiceTimeSeconds, strategy, groupOf);
+                    continue;
+                }
+
+                if (strategy is not null)
+                {
+                    _notes.Add($"'{c.Name}' is simulated as one pool of servers: per-node balancing is modelled for a replicated service, not for a cache, store, queue, limiter or sharded component");
+                }
+
                 var group = new int[shards];
                 for (var k = 0; k < shards; k++)
                 {
@@ -256,6 +273,92 @@ public static partial class DesignSimulator
             {
                 CompileFault(fault, groupOf);
             }
+        }
+
+        /// <summary>
+        /// The components whose replicas are simulated one station per node, with the strategy that picks the node: those
+        /// that a component with a <c>strategy</c> setting (a load balancer, gateway or proxy) calls in some flow AND that a
+        /// per-node fault (<c>slow-node</c>, <c>kill-node</c>) targets. Every other replicated component stays one pooled
+        /// M/M/c station (the analytic model's, and the fastest to simulate).
+        /// </summary>
+        private Dictionary<string, string> NodeStrategies(Architecture.BoundArchitecture architecture)
+        {
+            var targeted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var fault in _options.Faults)
+            {
+                if (fault is SlowNodeFault { Component: var slow })
+                {
+                    targeted.Add(slow);
+                }
+                else if (fault is KillNodeFault { Component: var killed })
+                {
+                    targeted.Add(killed);
+                }
+            }
+
+            var strategies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var flow in architecture.Flows)
+            {
+                var steps = flow.Declaration.Steps;
+                for (var i = 0; i < steps.Count && targeted.Count > 0; i++)
+                {
+                    var caller = steps[i].CallerIndex(i);
+                    if (caller >= 0 && targeted.Contains(steps[i].Component)
+                        && architecture.FindComponent(steps[caller].Component)?.Declaration.GetSetting("strategy")?.ValueText is { } strategy)
+                    {
+                        strategies.TryAdd(steps[i].Component, strategy.Trim().ToLowerInvariant().Replace('-', '_'));
+                    }
+                }
+            }
+
+            return strategies;
+        }
+
+        /// <summary>
+        /// A replicated service simulated node by node: one station per replica (its share of the servers and its own
+        /// waiting line), with the balancer of the strategy in front picking the node of each call.
+        /// </summary>
+        private void CompileNodes(string name, int nodes, int servers, int replicas, int zones, double serviceSeconds, string strategy, Dictionary<string, int> groupOf)
+        {
+            Behaviours.ILoadBalancer balancer = strategy switch
+            {
+                "least_connections" or "least_conn" or "least_requests" => new Behaviours.LeastConnectionsBalancer(nodes),
+                "power_of_two" or "power_of_two_choices" or "p2c" => new Behaviours.PowerOfTwoChoicesBalancer(nodes),
+                "random" => new Behaviours.RandomBalancer(nodes),
+                "consistent_hash" or "consistent_hashing" or "ip_hash" => new Behaviours.ConsistentHashBalancer(nodes),
+                _ => new Behaviours.RoundRobinBalancer(nodes),
+            };
+            if (strategy is not ("round_robin" or "least_connections" or "least_conn" or "least_requests" or "power_of_two" or "power_of_two_choices" or "p2c" or "random" or "consistent_hash" or "consistent_hashing" or "ip_hash"))
+            {
+                _notes.Add($"'{name}' is balanced by {strategy}; simulated as round robin");
+            }
+
+            var perNode = Math.Max(1, servers / replicas);
+            var group = new int[nodes];
+            for (var k = 0; k < nodes; k++)
+            {
+                group[k] = _stations.Count;
+                _stations.Add(new Station
+                {
+                    Name = string.Create(CultureInfo.InvariantCulture, $"{name}#{k}"),
+                    ComponentName = name,
+                    BaseServers = perNode,
+                    Replicas = nodes,
+                    Zones = zones,
+                    Servers = perNode,
+                    MeanServiceNs = double.IsFinite(serviceSeconds) && serviceSeconds > 0 ? serviceSeconds * SimTime.NanosecondsPerSecond : 0,
+                    IsCache = false,
+                    HitRatio = 0,
+                    QueueLimit = (int)Math.Min(int.MaxValue / 2, (long)perNode * _options.QueuePerServer),
+                    Waits = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                    Balancer = balancer,
+                    NodeIndex = k,
+                    Nodes = group,
+                });
+            }
+
+            groupOf[name] = _groups.Count;
+            _groups.Add(group);
         }
 
         /// <summary>

@@ -175,7 +175,7 @@ public static partial class DesignSimulator
 
             fault.Active = active;
             fault.Detected = false;
-            var where = fault.Stations.Length == 0 ? "" : " on " + string.Join(", ", fault.Stations.Select(i => _stations[i].Name));
+            var where = fault.Stations.Length == 0 ? "" : " on " + string.Join(", ", fault.Stations.Select(i => _stations[i].ComponentName ?? _stations[i].Name).Distinct());
             if (active)
             {
                 fault.FailuresAtStart = _failures;
@@ -190,6 +190,47 @@ public static partial class DesignSimulator
             if (active && fault.Spec is PrimaryFailureFault && _stations[fault.Stations[0]].WritesDown)
             {
                 DropQueuedWrites(fault.Stations[0]);
+            }
+        }
+
+        /// <summary>
+        /// A fault on one node of a component balanced node by node, when it acts on nodes: the killed nodes (the highest
+        /// numbered for kill-replicas, the first batch for a rolling deploy, one zone's for lose-zone) are down and the
+        /// balancer stops routing to them — at once, or for kill-node once health checks notice; the slow node's calls
+        /// all take the factor longer. Other faults act on every node as on a pooled station (false).
+        /// </summary>
+        private static bool ApplyToNode(ActiveFault fault, Station node)
+        {
+            var index = node.NodeIndex;
+            switch (fault.Spec)
+            {
+                case KillReplicasFault k:
+                    node.Down |= index >= node.Replicas - k.Count;
+                    node.Unroutable |= index >= node.Replicas - k.Count;
+                    return true;
+                case KillNodeFault killed when index == Math.Clamp(killed.NodeIndex, 0, node.Replicas - 1):
+                    node.Down = true;
+                    node.Unroutable |= fault.Detected || fault.DetectedNs == long.MaxValue;
+                    return true;
+                case KillNodeFault:
+                    return true;
+                case RollingDeployFault d:
+                    node.Down |= index < d.BatchSize;
+                    node.Unroutable |= index < d.BatchSize;
+                    return true;
+                case SlowNodeFault slow when index == Math.Clamp(slow.NodeIndex, 0, node.Replicas - 1):
+                    node.SlowFactor = Math.Max(node.SlowFactor, slow.Factor);
+                    node.SlowShare = 1;
+                    return true;
+                case SlowNodeFault:
+                    return true;
+                case LoseZoneFault:
+                    var lost = node.Zones < 2 || index % node.Zones == 0;
+                    node.Down |= lost;
+                    node.Unroutable |= lost;
+                    return true;
+                default:
+                    return false;
             }
         }
 
@@ -264,6 +305,7 @@ public static partial class DesignSimulator
                     station.WritesFailedDuringFailover++;
                     station.Count--;
                     LeftLine(r);
+                    EndCall(s);
                     Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
                     Returned(r);
                     continue;
@@ -299,6 +341,7 @@ public static partial class DesignSimulator
                 station.LagNs = station.BaseLagNs;
                 station.WritesDown = false;
                 station.Wiped = false;
+                station.Unroutable = false;
                 station.ReplicaReadShare = station.BaseReplicaReadShare;
             }
 
@@ -308,6 +351,11 @@ public static partial class DesignSimulator
                 foreach (var i in fault.Stations)
                 {
                     var st = _stations[i];
+                    if (st.NodeIndex >= 0 && ApplyToNode(fault, st))
+                    {
+                        continue;
+                    }
+
                     var perReplica = st.BaseServers / Math.Max(1, st.Replicas);
                     switch (fault.Spec)
                     {
@@ -405,6 +453,11 @@ public static partial class DesignSimulator
                 }
             }
 
+            foreach (var node in _stations)
+            {
+                node.Balancer?.SetRoutable(node.NodeIndex, !node.Unroutable);
+            }
+
             for (var s = 0; s < _stations.Count; s++)
             {
                 var station = _stations[s];
@@ -428,6 +481,7 @@ public static partial class DesignSimulator
                     station.Head = (station.Head + 1) % station.Line.Length;
                     station.Count--;
                     LeftLine(r);
+                    EndCall(s);
                     Fail(r, _flows[_flowOf[r]], FailCause.Unavailable);
                     Returned(r);
                 }

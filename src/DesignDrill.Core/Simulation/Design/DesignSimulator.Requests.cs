@@ -510,8 +510,9 @@ public static partial class DesignSimulator
             _state[r] |= 3;
         }
 
-        private void TimeOut(int r)
+        private void TimeOut(int s, int r)
         {
+            EndCall(s);
             Fail(r, _flows[_flowOf[r]], FailCause.Timeout);
             Returned(r);
         }

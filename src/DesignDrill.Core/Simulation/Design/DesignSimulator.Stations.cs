@@ -8,6 +8,14 @@ public static partial class DesignSimulator
     private sealed class Station
     {
         public required string Name;
+
+        // A node of a component balanced node by node: the component's name, this node's index, every node's station,
+        // and the balancer (shared by the nodes) that picks one per call; whether the balancer routes to it now.
+        public string? ComponentName;
+        public int NodeIndex = -1;
+        public int[] Nodes = [];
+        public Behaviours.ILoadBalancer? Balancer;
+        public bool Unroutable;
         public required int BaseServers;
         public required int Replicas;
         public required int Zones;
@@ -97,6 +105,18 @@ public static partial class DesignSimulator
         /// </summary>
         private FailCause? Submit(int s, int r, bool isWrite)
         {
+            if (_stations[s].Balancer is { } balancer)
+            {
+                // The balancer in front picks the node; with none routable the call fails as unavailable.
+                var node = balancer.Pick(unchecked((long)Mix(_key[r])), _random);
+                if (node < 0)
+                {
+                    return FailCause.Unavailable;
+                }
+
+                s = _stations[s].Nodes[node];
+            }
+
             var station = _stations[s];
             if (station.Down || (station.UnavailableShare > 0 && _random.NextDouble() < station.UnavailableShare))
             {
@@ -123,16 +143,33 @@ public static partial class DesignSimulator
             {
                 // The dependency never answers: the call holds nothing and fails when the caller's timeout expires.
                 _events.Enqueue(SimTime.AddSaturating(_now, station.TimeoutNs), new SimEvent(EventKind.TimedOut, s, r));
+                station.Balancer?.OnStart(station.NodeIndex);
                 return null;
             }
 
             if (station.AddedLatencyNs > 0)
             {
                 _events.Enqueue(SimTime.AddSaturating(_now, station.AddedLatencyNs), new SimEvent(EventKind.DelayedSubmit, s, r));
+                station.Balancer?.OnStart(station.NodeIndex);
                 return null;
             }
 
-            return Enter(s, r) ? null : FailCause.QueueFull;
+            if (!Enter(s, r))
+            {
+                return FailCause.QueueFull;
+            }
+
+            station.Balancer?.OnStart(station.NodeIndex);
+            return null;
+        }
+
+        /// <summary>A call at station <paramref name="s"/> ended (served, dropped or timed out): its node has one fewer in flight.</summary>
+        private void EndCall(int s)
+        {
+            if (_stations[s].Balancer is { } balancer)
+            {
+                balancer.OnFinish(_stations[s].NodeIndex);
+            }
         }
 
         /// <summary>Starts the call at once when a server is free, else queues it; false when the line is full.</summary>
@@ -240,6 +277,8 @@ public static partial class DesignSimulator
             {
                 station.WritesAcknowledged++;
             }
+
+            EndCall(s);
 
             if (station.BaseServers > 0)
             {

@@ -64,6 +64,9 @@ public static partial class DesignSimulator
     /// </summary>
     public const long WriteBackIntervalNs = SimTime.NanosecondsPerSecond;
 
+    /// <summary>Most nodes a component is simulated with, one station each, when it is balanced node by node (1,024; rule of thumb).</summary>
+    public const int MaxNodes = 1_024;
+
     /// <summary>The key every request asks for, with the fault's share, while a hot-key fault lasts (rank 0, the most popular).</summary>
     private const long HotKey = 0;
 
@@ -299,16 +302,23 @@ public static partial class DesignSimulator
                         if (detected.Active && !detected.Detected)
                         {
                             detected.Detected = true;
-                            Log($"health checks mark the failed node of {string.Join(", ", detected.Stations.Select(i => _stations[i].Name))} down, {SimTime.ToSeconds(_now - detected.Spec.StartNs):0.0} s after it failed; {_failures - detected.FailuresAtStart:N0} requests failed meanwhile");
+                            Log($"health checks mark the failed node of {string.Join(", ", detected.Stations.Select(i => _stations[i].ComponentName ?? _stations[i].Name).Distinct())} down, {SimTime.ToSeconds(_now - detected.Spec.StartNs):0.0} s after it failed; {_failures - detected.FailuresAtStart:N0} requests failed meanwhile");
                             Recompute();
                         }
 
                         break;
                     case EventKind.DelayedSubmit:
-                        Enter(e.Payload.A, e.Payload.B);
+                        if (!Enter(e.Payload.A, e.Payload.B))
+                        {
+                            // The delayed call found the line full: it fails like one refused at once.
+                            EndCall(e.Payload.A);
+                            Fail(e.Payload.B, _flows[_flowOf[e.Payload.B]], FailCause.QueueFull);
+                            Returned(e.Payload.B);
+                        }
+
                         break;
                     case EventKind.TimedOut:
-                        TimeOut(e.Payload.B);
+                        TimeOut(e.Payload.A, e.Payload.B);
                         break;
                     case EventKind.AttemptTimeout:
                         AttemptTimedOut(e.Payload.A, e.Payload.B);
