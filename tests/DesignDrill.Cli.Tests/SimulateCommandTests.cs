@@ -57,6 +57,8 @@ public sealed class SimulateCommandTests
     [InlineData("--duration", "0s", "--duration '0s' is not a usable time: SIM008 The run duration 0s is out of range: it must be above 0")]
     [InlineData("--load", "0x", "--load '0x' is not a usable multiplier: SIM008 The load multiplier 0x is out of range: it must be above 0 and at most 1,000x.")]
     [InlineData("--workload", "sinus:3", "--workload 'sinus:3' is not a shape")]
+    [InlineData("--breaker-slow", "soon", "--breaker-slow 'soon' is not a slow-call threshold; write 2s")]
+    [InlineData("--breaker-slow", "2s:150%", "--breaker-slow '2s:150%' is not a slow-call threshold")]
     public void Should_refuse_bad_options_with_exit_code_2(string option, string value, string message)
     {
         // Given / When
@@ -115,6 +117,29 @@ public sealed class SimulateCommandTests
         run.Out.ShouldContain("t=3.0 s partition on ");
         unknown.ExitCode.ShouldBe(2);
         unknown.Err.ShouldContain("'url-shortener' has no scenario 'meteor'. Its scenarios: ten-x-traffic, viral-link, cold-cache, region-loss.");
+    }
+
+    [Theory]
+    [InlineData("2s", 2_000_000_000L, 1.0)]
+    [InlineData("2s:50%", 2_000_000_000L, 0.5)]
+    [InlineData("250ms:0.25", 250_000_000L, 0.25)]
+    [InlineData("1m:100%", 60_000_000_000L, 1.0)]
+    public void Should_read_a_slow_call_threshold_with_an_optional_share(string text, long durationNs, double share)
+    {
+        // When / Then
+        Commands.SimulateCommand.ParseSlowCalls(text).ShouldBe((durationNs, share));
+    }
+
+    [Theory]
+    [InlineData("2s:0%")]
+    [InlineData("2s:1.5")]
+    [InlineData("0s")]
+    [InlineData("2s:50%:3")]
+    [InlineData("fast")]
+    public void Should_refuse_an_unusable_slow_call_threshold(string text)
+    {
+        // When / Then
+        Commands.SimulateCommand.ParseSlowCalls(text).ShouldBeNull();
     }
 
     [Fact]

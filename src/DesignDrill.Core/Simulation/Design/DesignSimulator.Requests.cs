@@ -440,7 +440,7 @@ public static partial class DesignSimulator
         {
             if (plan.Breaker is not null)
             {
-                Observe(plan, BreakerCall.Success);
+                Observe(plan, BreakerCall.Success, _now - _startNs[r]);
             }
 
             _state[r] |= 1;
@@ -471,7 +471,7 @@ public static partial class DesignSimulator
 
             if ((_state[r] & 1) == 0 && plan.Breaker is not null)
             {
-                Observe(plan, BreakerCall.Failure);
+                Observe(plan, BreakerCall.Failure, _now - _startNs[r]);
             }
 
             if ((_state[r] & 1) == 0 && TryRetry(r, plan))
@@ -543,7 +543,7 @@ public static partial class DesignSimulator
         }
 
         /// <summary>Runs a breaker call and logs the state it moved to, when it moved (at most 200 such lines a run).</summary>
-        private bool Observe(FlowPlan plan, BreakerCall call)
+        private bool Observe(FlowPlan plan, BreakerCall call, long durationNs = 0)
         {
             // No delegates here: this runs for every request when a breaker is on, and must not allocate.
             var breaker = plan.Breaker!;
@@ -555,10 +555,10 @@ public static partial class DesignSimulator
                     result = breaker.AllowRequest(_now);
                     break;
                 case BreakerCall.Success:
-                    breaker.RecordSuccess(_now);
+                    breaker.RecordSuccess(_now, durationNs);
                     break;
                 default:
-                    breaker.RecordFailure(_now);
+                    breaker.RecordFailure(_now, durationNs);
                     break;
             }
 
