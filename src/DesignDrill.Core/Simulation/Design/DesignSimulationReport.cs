@@ -113,6 +113,12 @@ public sealed record ComponentSimulation(
     /// its replicas died, before writing them back (whole run); 0 unless write-back.
     /// </summary>
     public long? UnflushedWritesLost { get; init; }
+
+    /// <summary>
+    /// For a cache read with a keyspace: write-backs the store refused (it was down, failing over, full or erroring),
+    /// whose writes are lost with them — the cache had already marked them clean (whole run); 0 unless write-back.
+    /// </summary>
+    public long? WriteBacksFailed { get; init; }
 }
 
 /// <summary>One point of a per-interval series.</summary>

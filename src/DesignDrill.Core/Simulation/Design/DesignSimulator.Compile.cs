@@ -462,31 +462,32 @@ public static partial class DesignSimulator
                     continue;
                 }
 
+                // One hidden flow per shard, so each shard counts the write-backs the store refused.
                 foreach (var k in _groups[g])
                 {
                     _stations[k].WriteBackPlan = _flows.Count;
+                    _flows.Add(new FlowPlan
+                    {
+                        Name = _stations[k].Name + " write-back",
+                        RatePerSecond = 0,
+                        IsWrite = true,
+                        Hidden = true,
+                        WriteBackCache = k,
+                        Start = 0,
+                        LastOnPath = 0,
+                        Station = [first.BackingGroup],
+                        Caller = [-1],
+                        OnMiss = [false],
+                        Gate = [-1],
+                        FanOut = [1],
+                        QueueBefore = [-1],
+                        ConsumesFrom = [-1],
+                        FrontCache = [-1],
+                        DeferredBy = [-1],
+                        Latency = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
+                        IntervalHistogram = new long[LogHistogram.BucketCount],
+                    });
                 }
-
-                _flows.Add(new FlowPlan
-                {
-                    Name = first.Name + " write-back",
-                    RatePerSecond = 0,
-                    IsWrite = true,
-                    Hidden = true,
-                    Start = 0,
-                    LastOnPath = 0,
-                    Station = [first.BackingGroup],
-                    Caller = [-1],
-                    OnMiss = [false],
-                    Gate = [-1],
-                    FanOut = [1],
-                    QueueBefore = [-1],
-                    ConsumesFrom = [-1],
-                    FrontCache = [-1],
-                    DeferredBy = [-1],
-                    Latency = new BatchMeans(_options.BatchCount, WarmUp.UntilTime(_warmNs)),
-                    IntervalHistogram = new long[LogHistogram.BucketCount],
-                });
             }
         }
 

@@ -328,6 +328,7 @@ public static partial class DesignSimulator
                 Account(station);
                 station.Down = false;
                 station.Paused = false;
+                station.HoldDeliveries = false;
                 station.Killed = 0;
                 station.PoolCap = int.MaxValue;
                 station.SlowFactor = 1;
@@ -418,7 +419,10 @@ public static partial class DesignSimulator
                             st.WriteErrors = true;
                             break;
                         case ConsumerStoppedFault:
-                            st.Paused = true;
+                            // A queue whose consumers stop keeps accepting messages and holds them; any other
+                            // component (a worker, a consumer service) starts no new work.
+                            st.HoldDeliveries |= st.IsMessaging;
+                            st.Paused |= !st.IsMessaging;
                             break;
                         case TransientErrorsFault t:
                             st.ErrorFraction = 1 - ((1 - st.ErrorFraction) * (1 - t.Fraction));
@@ -494,6 +498,20 @@ public static partial class DesignSimulator
                     }
 
                     StartNext(s, station);
+                }
+            }
+
+            // A queue whose consumers are back delivers the messages it held, oldest first.
+            foreach (var queue in _stations)
+            {
+                if (!queue.HoldDeliveries && queue.Held.Count > 0)
+                {
+                    for (var i = 0; i < queue.Held.Count; i++)
+                    {
+                        Advance(queue.Held[i]);
+                    }
+
+                    queue.Held.Clear();
                 }
             }
         }

@@ -58,8 +58,10 @@ public static partial class DesignSimulator
         public int[] FrontCache = [];
         public int[] DeferredBy = [];
 
-        // A hidden flow carries a write-back cache's writes to its store: it has no arrivals and is not reported.
+        // A hidden flow carries a write-back cache's writes to its store: it has no arrivals and is not reported; the
+        // cache's first station counts the write-backs the store refused.
         public bool Hidden;
+        public int WriteBackCache = -1;
     }
 
     private sealed partial class DesignRun
@@ -243,6 +245,15 @@ public static partial class DesignSimulator
                     continue;
                 }
 
+                var consumed = plan.ConsumesFrom[j];
+                if (consumed >= 0 && ShardOf(consumed, r) is var queue && _stations[queue].HoldDeliveries)
+                {
+                    // The queue's consumers are stopped: the message waits in the queue (consumer lag) until they resume.
+                    _step[r] = j - 1;
+                    _stations[queue].Held.Add(r);
+                    return;
+                }
+
                 var absorbedBy = plan.DeferredBy[j];
                 if (absorbedBy >= 0 && (_hits[r] & (1UL << absorbedBy)) != 0)
                 {
@@ -288,7 +299,7 @@ public static partial class DesignSimulator
                         _hits[r] |= 1UL << j;
                     }
                 }
-                else if (plan.FrontCache[j] >= 0 && CacheShard(plan.FrontCache[j], r) is var cs && WriteCache(_stations[cs], r) is { } policy)
+                else if (plan.FrontCache[j] >= 0 && ShardOf(plan.FrontCache[j], r) is var cs && WriteCache(_stations[cs], r) is { } policy)
                 {
                     // A write to a store with a cache in front: cache-aside deletes the entry and writes the store;
                     // write-through writes the cache, then the store; write-back writes only the cache.
@@ -370,8 +381,8 @@ public static partial class DesignSimulator
             }
         }
 
-        /// <summary>The shard of cache group <paramref name="group"/> that holds request <paramref name="r"/>'s key.</summary>
-        private int CacheShard(int group, int r)
+        /// <summary>The station of group <paramref name="group"/> (its shard, for a sharded component) that holds request <paramref name="r"/>'s key.</summary>
+        private int ShardOf(int group, int r)
         {
             var shards = _groups[group];
             return shards.Length == 1 ? shards[0] : shards[(int)(Mix(_key[r]) % (ulong)shards.Length)];
@@ -484,6 +495,11 @@ public static partial class DesignSimulator
             {
                 plan.IntervalFailed++;
                 _failures += plan.Hidden ? 0 : 1;
+                if (plan.WriteBackCache >= 0)
+                {
+                    _stations[plan.WriteBackCache].WriteBacksFailed++;
+                }
+
                 switch (cause)
                 {
                     case FailCause.QueueFull: plan.IntervalQueueFull++; break;

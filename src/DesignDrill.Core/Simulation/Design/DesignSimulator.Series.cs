@@ -18,7 +18,7 @@ public static partial class DesignSimulator
                 {
                     HitRatio = station.IsCache ? (station.IntervalLookups > 0 ? (double)station.IntervalHits / station.IntervalLookups : double.NaN) : null,
                     ReplicationLagSeconds = station.LastWriteNs is null ? null : SimTime.ToSeconds(station.IntervalMaxLagNs),
-                    ConsumerLag = station.IsMessaging ? station.ConsumerLag + station.Count : null,
+                    ConsumerLag = station.IsMessaging ? station.ConsumerLag + station.Held.Count : null,
                 });
                 station.IntervalBusyArea = 0;
                 station.IntervalLookups = 0;
@@ -128,6 +128,7 @@ public static partial class DesignSimulator
                 CacheWrites = s.KeyCache is null ? null : s.CacheWrites,
                 WriteBacks = s.KeyCache is null ? null : s.WriteBacksSent,
                 UnflushedWritesLost = s.KeyCache?.Counters.LostWrites,
+                WriteBacksFailed = s.KeyCache is null ? null : s.WriteBacksFailed,
             }).ToList();
             return new DesignSimulationReport(
                 outcome,

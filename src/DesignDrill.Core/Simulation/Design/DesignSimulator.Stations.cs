@@ -56,6 +56,7 @@ public static partial class DesignSimulator
         public long WriteBacksCounted;
         public long CacheWrites;
         public long WriteBacksSent;
+        public long WriteBacksFailed;
         public bool Wiped;
         public required int QueueLimit;
         public int Busy;
@@ -82,6 +83,11 @@ public static partial class DesignSimulator
         // Fault state, recomputed from the active faults whenever one starts or ends.
         public bool Down;
         public bool Paused;
+
+        // A queue or stream whose consumers are stopped: it accepts messages but holds them (in arrival order) until they
+        // are back; the held requests resume their walk at the consuming step.
+        public bool HoldDeliveries;
+        public List<int> Held = [];
         public int Killed;
         public int PoolCap = int.MaxValue;
         public double SlowFactor = 1;

@@ -128,6 +128,7 @@ public static class SimulationReportWriter
                     w.WriteNumber("cacheWrites", c.CacheWrites ?? 0);
                     w.WriteNumber("writeBacks", c.WriteBacks ?? 0);
                     w.WriteNumber("unflushedWritesLost", c.UnflushedWritesLost ?? 0);
+                    w.WriteNumber("writeBacksFailed", c.WriteBacksFailed ?? 0);
                 }
 
                 if (c.StaleReads is { } stale)

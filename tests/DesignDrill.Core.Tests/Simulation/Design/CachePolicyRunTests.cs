@@ -115,4 +115,17 @@ public sealed class CachePolicyRunTests(ITestOutputHelper output)
         cache.UnflushedWritesLost!.Value.ShouldBeInRange(200, 1_000);
         Run(ReadWrite, ", write_through", 1.0, "cache-flush cache at 20.5s for 0s").FindComponent("cache")!.UnflushedWritesLost.ShouldBe(0);
     }
+
+    [Fact]
+    public void Should_count_the_write_backs_the_store_refuses_while_it_is_down()
+    {
+        // When: the store (no replica to promote) is down for 3 s; the flushes at 21, 22 and 23 s find it down
+        var run = Run(ReadWrite, ", write_back", 1.0, "primary-failure db failover 3s at 20.5s");
+        var cache = run.FindComponent("cache")!;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cache.WriteBacksFailed:N0} write-backs refused of {cache.WriteBacks:N0}"));
+
+        // Then: three flushes' worth (about 1,170 each) are refused and lost; the writes themselves had succeeded
+        cache.WriteBacksFailed!.Value.ShouldBeInRange(3_000, 4_000);
+        run.FindFlow("write")!.Failed.ShouldBe(0);
+    }
 }

@@ -91,6 +91,9 @@ public sealed class SeriesTests(ITestOutputHelper output)
         // interval) and none is refused; the worker drains them at its spare 100 a second
         jobs.Single(p => p.StartSeconds == 33).ConsumerLag!.Value.ShouldBeInRange(1_250, 1_550);
         run.FindFlow("write")!.Failed.ShouldBe(0);
+
+        // And: the producers do not wait for the stopped consumers (p99 stays near its usual 50 ms, not seconds)
+        FlowSeries(run, "write").Where(p => p.StartSeconds is >= 20 and < 35).ShouldAllBe(p => p.LatencyP99Seconds < 0.2);
         jobs.Single(p => p.StartSeconds == 42).ConsumerLag!.Value.ShouldBeInRange(600, 1_000);
         jobs.Where(p => p.StartSeconds >= 55).ShouldAllBe(p => p.ConsumerLag < 20);
     }
