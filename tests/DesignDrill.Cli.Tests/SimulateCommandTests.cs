@@ -46,7 +46,8 @@ public sealed class SimulateCommandTests
         // Then: a header, then one row per interval for each of the 3 flows and 8 components
         code.ShouldBe(0);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength");
+        lines[0].ShouldBe("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength,p95,goodput,queueFull,unavailable,error,timeout,rejectedByBreaker,rateLimited,hitRatio,replicationLagSeconds,consumerLag");
+        lines.Skip(1).ShouldAllBe(line => line.Count(c => c == ',') == 20);
         lines.Length.ShouldBe(1 + (3 * 3) + (8 * 3));
     }
 
@@ -56,6 +57,8 @@ public sealed class SimulateCommandTests
     [InlineData("--duration", "0s", "--duration '0s' is not a usable time: SIM008 The run duration 0s is out of range: it must be above 0")]
     [InlineData("--load", "0x", "--load '0x' is not a usable multiplier: SIM008 The load multiplier 0x is out of range: it must be above 0 and at most 1,000x.")]
     [InlineData("--workload", "sinus:3", "--workload 'sinus:3' is not a shape")]
+    [InlineData("--breaker-slow", "soon", "--breaker-slow 'soon' is not a slow-call threshold; write 2s")]
+    [InlineData("--breaker-slow", "2s:150%", "--breaker-slow '2s:150%' is not a slow-call threshold")]
     public void Should_refuse_bad_options_with_exit_code_2(string option, string value, string message)
     {
         // Given / When
@@ -116,6 +119,29 @@ public sealed class SimulateCommandTests
         unknown.Err.ShouldContain("'url-shortener' has no scenario 'meteor'. Its scenarios: ten-x-traffic, viral-link, cold-cache, region-loss.");
     }
 
+    [Theory]
+    [InlineData("2s", 2_000_000_000L, 1.0)]
+    [InlineData("2s:50%", 2_000_000_000L, 0.5)]
+    [InlineData("250ms:0.25", 250_000_000L, 0.25)]
+    [InlineData("1m:100%", 60_000_000_000L, 1.0)]
+    public void Should_read_a_slow_call_threshold_with_an_optional_share(string text, long durationNs, double share)
+    {
+        // When / Then
+        Commands.SimulateCommand.ParseSlowCalls(text).ShouldBe((durationNs, share));
+    }
+
+    [Theory]
+    [InlineData("2s:0%")]
+    [InlineData("2s:1.5")]
+    [InlineData("0s")]
+    [InlineData("2s:50%:3")]
+    [InlineData("fast")]
+    public void Should_refuse_an_unusable_slow_call_threshold(string text)
+    {
+        // When / Then
+        Commands.SimulateCommand.ParseSlowCalls(text).ShouldBeNull();
+    }
+
     [Fact]
     public void Should_retry_with_the_client_policy_given_on_the_command_line()
     {
@@ -151,10 +177,16 @@ public sealed class SimulateCommandTests
             // When
             var (code, _, error) = Drill.Run("simulate", Sample, "--duration", "6s", "--load", "0.02x", "--svg", folder);
 
-            // Then: three charts, each an SVG document with one line per flow or busy component and its legend
+            // Then: the charts (the sample has a cache and a stream, no replicated store), each an SVG document with one
+            // line per flow or component and its legend
             code.ShouldBe(0);
             error.ShouldContain("charts written to");
-            Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["failures.svg", "latency-p99.svg", "utilization.svg"]);
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["consumer-lag.svg", "failures.svg", "goodput.svg", "hit-ratio.svg", "latency-p99.svg", "utilization.svg"]);
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                System.Xml.Linq.XDocument.Load(file).Root!.Name.LocalName.ShouldBe("svg");
+            }
+
             var latency = System.Xml.Linq.XDocument.Load(Path.Combine(folder, "latency-p99.svg"));
             var ns = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2000/svg");
             latency.Root!.Name.ShouldBe(ns + "svg");

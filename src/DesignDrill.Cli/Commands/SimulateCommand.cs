@@ -66,8 +66,13 @@ internal static class SimulateCommand
         var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => 1000, HelpName = "bytes" };
         var breakerOption = new Option<bool>("--breaker") { Description = "Give every flow's client a circuit breaker (resilience4j defaults: 50% failures over the last 100 calls; open 60 s unless --breaker-open)." };
         var breakerOpen = new Option<string?>("--breaker-open") { Description = "How long the breaker stays open before it lets probes through, such as 5s.", HelpName = "time" };
+        var breakerSlow = new Option<string?>("--breaker-slow")
+        {
+            Description = "Calls slower than TIME count as slow, and the breaker also opens when SHARE of its window is: 2s:50% (default 60s:100%, resilience4j's; implies --breaker).",
+            HelpName = "time[:share]",
+        };
         var workload = new Option<string?>("--workload") { Description = "How the rate moves: diurnal:PERIOD[:PEAK_TO_TROUGH] (such as diurnal:60s:3) or ramp:FROM:TO (multiples of the rate, such as ramp:0.5:2).", HelpName = "shape" };
-        var svg = new Option<string?>("--svg") { Description = "Also write SVG charts (p99 latency, failures, utilisation over time) into this folder.", HelpName = "dir" };
+        var svg = new Option<string?>("--svg") { Description = "Also write SVG charts over time (p99 latency, failures, goodput, utilisation; hit ratio, replication lag and consumer lag where the design has them) into this folder.", HelpName = "dir" };
         var maxRequests = new Option<long>("--max-requests") { Description = "Stop generating requests after this many.", DefaultValueFactory = _ => DesignSimulationOptions.DefaultMaxRequests, HelpName = "count" };
         var command = new Command("simulate", "Run the design request by request: latency percentiles, errors and utilisation over time.");
         command.Arguments.Add(file);
@@ -90,6 +95,7 @@ internal static class SimulateCommand
         command.Options.Add(workload);
         command.Options.Add(breakerOption);
         command.Options.Add(breakerOpen);
+        command.Options.Add(breakerSlow);
         command.Options.Add(keys);
         command.Options.Add(zipf);
         command.Options.Add(itemBytes);
@@ -193,7 +199,7 @@ internal static class SimulateCommand
             }
 
             CircuitBreakerOptions? breakerSettings = null;
-            if (parseResult.GetValue(breakerOption) || parseResult.GetValue(breakerOpen) is not null)
+            if (parseResult.GetValue(breakerOption) || parseResult.GetValue(breakerOpen) is not null || parseResult.GetValue(breakerSlow) is not null)
             {
                 var openSeconds = parseResult.GetValue(breakerOpen) is { } openText ? Seconds(openText) : SimTime.ToSeconds(CircuitBreakerOptions.DefaultOpenDurationNs);
                 if (openSeconds is not > 0)
@@ -202,7 +208,20 @@ internal static class SimulateCommand
                     return ExitCodes.UnusableInput;
                 }
 
-                breakerSettings = new CircuitBreakerOptions(openDurationNs: SimTime.FromSeconds(openSeconds.Value));
+                var slowNs = CircuitBreakerOptions.DefaultSlowCallDurationThresholdNs;
+                var slowShare = CircuitBreakerOptions.DefaultSlowCallRateThreshold;
+                if (parseResult.GetValue(breakerSlow) is { } slowText)
+                {
+                    if (ParseSlowCalls(slowText) is not { } slow)
+                    {
+                        stderr.WriteLine($"drill simulate: --breaker-slow '{slowText}' is not a slow-call threshold; write 2s (a call slower than 2 s is slow; the breaker opens when every call in its window is) or 2s:50% (when half of them are).");
+                        return ExitCodes.UnusableInput;
+                    }
+
+                    (slowNs, slowShare) = slow;
+                }
+
+                breakerSettings = new CircuitBreakerOptions(openDurationNs: SimTime.FromSeconds(openSeconds.Value), slowCallDurationThresholdNs: slowNs, slowCallRateThreshold: slowShare);
             }
 
             WorkloadShape? shape = null;
@@ -301,10 +320,11 @@ internal static class SimulateCommand
 
             if (parseResult.GetValue(svg) is { } folder)
             {
+                var charts = SimulationSvg.Charts(run);
                 try
                 {
                     Directory.CreateDirectory(folder);
-                    foreach (var (name, chart) in SimulationSvg.Charts(run))
+                    foreach (var (name, chart) in charts)
                     {
                         File.WriteAllText(Path.Combine(folder, name), chart);
                     }
@@ -315,7 +335,7 @@ internal static class SimulateCommand
                     return ExitCodes.UnusableInput;
                 }
 
-                stderr.WriteLine($"drill simulate: charts written to {Path.Combine(folder, "latency-p99.svg")}, failures.svg and utilization.svg");
+                stderr.WriteLine($"drill simulate: charts written to {folder}: {string.Join(", ", charts.Keys)}");
             }
 
             stdout.Write(parseResult.GetValue(format) switch
@@ -347,6 +367,34 @@ internal static class SimulateCommand
                 new WorkloadShape("ramp", From: from, To: to),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The slow-call threshold of <c>--breaker-slow</c>: "2s" (duration; every call in the window must be slow) or
+    /// "2s:50%" / "2s:0.5" (duration and share, above 0 and at most 100%); null when unreadable or out of range.
+    /// </summary>
+    internal static (long DurationNs, double Share)? ParseSlowCalls(string text)
+    {
+        var parts = text.Trim().Split(':');
+        if (parts.Length > 2 || !DurationText.TryParse(parts[0].Trim(), out var durationNs, out _) || durationNs < 1)
+        {
+            return null;
+        }
+
+        if (parts.Length == 1)
+        {
+            return (durationNs, CircuitBreakerOptions.DefaultSlowCallRateThreshold);
+        }
+
+        var shareText = parts[1].Trim();
+        var percent = shareText.EndsWith('%');
+        if (!double.TryParse(percent ? shareText[..^1] : shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
+        {
+            return null;
+        }
+
+        share = percent ? share / 100 : share;
+        return share > 0 && share <= 1 ? (durationNs, share) : null;
     }
 
     /// <summary>A plain number ("2.5", or "2.5x" as a multiple); null when unreadable. Range checks are the options'.</summary>

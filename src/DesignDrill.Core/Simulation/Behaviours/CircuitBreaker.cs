@@ -16,14 +16,17 @@ namespace DesignDrill.Core.Simulation.Behaviours;
 /// (compared exactly, in millionths, after every recorded outcome) the circuit opens. With
 /// <see cref="CircuitTrip.ConsecutiveFailures"/> it opens when the run of failures reaches
 /// <see cref="CircuitBreakerOptions.ConsecutiveFailureThreshold"/>. It opens at the time of the outcome that tripped
-/// it.</item>
+/// it. With the failure rate, <b>slow calls</b> count too (resilience4j's <c>slowCallRateThreshold</c> and
+/// <c>slowCallDurationThreshold</c>): an outcome recorded with a duration above
+/// <see cref="CircuitBreakerOptions.SlowCallDurationThresholdNs"/> is slow, success or failure, and the circuit also
+/// opens once slow / recorded ≥ <see cref="CircuitBreakerOptions.SlowCallRateThreshold"/>.</item>
 /// <item><b>Open</b>: every call is rejected (<see cref="RejectedWhileOpenCount"/>) until
 /// <see cref="OpenUntilNs"/> = opened + <see cref="CircuitBreakerOptions.OpenDurationNs"/>. The first call (or outcome)
 /// at or after that instant finds the circuit half-open; the transition is logged at the instant itself, so the log
 /// reads "open at t, half-open at t + duration" to the nanosecond, whenever the next call comes (resilience4j's
 /// default, without a timer: <c>automaticTransitionFromOpenToHalfOpenEnabled = false</c>).</item>
 /// <item><b>Half-open</b>: the first <see cref="CircuitBreakerOptions.HalfOpenProbes"/> (K) calls are allowed as probes
-/// and later ones rejected (<see cref="RejectedWhileHalfOpenCount"/>). Any probe failure reopens the circuit at once
+/// and later ones rejected (<see cref="RejectedWhileHalfOpenCount"/>). Any probe failure, or slow probe, reopens the circuit at once
 /// for a new open duration; when all K probes have succeeded it closes with an empty window. With K = 1 this is
 /// Hystrix's single test request; resilience4j instead closes when the failure rate of its K probes is below the
 /// threshold, which takes longer to reopen on a dependency that fails half the time.</item>
@@ -43,10 +46,12 @@ public sealed class CircuitBreaker
 {
     private readonly CircuitBreakerOptions _options;
     private readonly bool[] _window;
+    private readonly bool[] _slowWindow;
     private readonly List<CircuitTransition> _transitions = [];
     private int _windowNext;
     private int _windowCount;
     private int _windowFailures;
+    private int _windowSlow;
     private int _consecutiveFailures;
     private int _probesAllowed;
     private int _probeSuccesses;
@@ -58,12 +63,13 @@ public sealed class CircuitBreaker
     {
         _options = options ?? CircuitBreakerOptions.Default;
         _window = new bool[_options.Trip == CircuitTrip.FailureRate ? _options.SlidingWindowSize : 0];
+        _slowWindow = new bool[_window.Length];
     }
 
     /// <summary>The settings.</summary>
     public CircuitBreakerOptions Options => _options;
 
-    /// <summary>The state after the last call to <see cref="AllowRequest"/>, <see cref="RecordSuccess"/> or <see cref="RecordFailure"/>.</summary>
+    /// <summary>The state after the last call to <see cref="AllowRequest"/>, <see cref="RecordSuccess(long, long)"/> or <see cref="RecordFailure(long, long)"/> (or their one-argument forms).</summary>
     public CircuitState State { get; private set; } = CircuitState.Closed;
 
     /// <summary>When the current open period ends, in simulated nanoseconds; meaningful while <see cref="State"/> is <see cref="CircuitState.Open"/>.</summary>
@@ -74,6 +80,9 @@ public sealed class CircuitBreaker
 
     /// <summary>The failures among <see cref="WindowCallCount"/>.</summary>
     public int WindowFailureCount => _windowFailures;
+
+    /// <summary>The slow calls (longer than <see cref="CircuitBreakerOptions.SlowCallDurationThresholdNs"/>) among <see cref="WindowCallCount"/>.</summary>
+    public int WindowSlowCallCount => _windowSlow;
 
     /// <summary>The current run of failures recorded while closed.</summary>
     public int ConsecutiveFailures => _consecutiveFailures;
@@ -95,6 +104,9 @@ public sealed class CircuitBreaker
 
     /// <summary>Failures that counted (closed-state outcomes and probe results).</summary>
     public long FailureCount { get; private set; }
+
+    /// <summary>Calls recorded as slow (longer than the slow-call threshold) that counted, successes and failures alike.</summary>
+    public long SlowCallCount { get; private set; }
 
     /// <summary>Outcomes ignored: recorded while open, or while half-open with no probe outstanding.</summary>
     public long IgnoredOutcomeCount { get; private set; }
@@ -139,18 +151,39 @@ public sealed class CircuitBreaker
         }
     }
 
-    /// <summary>Records that an allowed call succeeded at <paramref name="nowNs"/>.</summary>
+    /// <summary>Records that an allowed call succeeded at <paramref name="nowNs"/>, fast (its duration unknown or not above the slow-call threshold).</summary>
     /// <param name="nowNs">The simulated time in nanoseconds; at least 0 and at least the previous call's time.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nowNs"/> is negative or earlier than the previous call's.</exception>
-    public void RecordSuccess(long nowNs)
+    public void RecordSuccess(long nowNs) => RecordSuccess(nowNs, 0);
+
+    /// <summary>
+    /// Records that an allowed call succeeded at <paramref name="nowNs"/> after <paramref name="durationNs"/>. A call
+    /// longer than the slow-call threshold counts as slow in the window; a slow probe reopens a half-open circuit, as a
+    /// failed one does.
+    /// </summary>
+    /// <param name="nowNs">The simulated time in nanoseconds; at least 0 and at least the previous call's time.</param>
+    /// <param name="durationNs">How long the call took, in nanoseconds.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nowNs"/> is negative or earlier than the previous call's.</exception>
+    public void RecordSuccess(long nowNs, long durationNs)
     {
+        var slow = durationNs > _options.SlowCallDurationThresholdNs;
         Advance(nowNs);
+        if (slow && State == CircuitState.HalfOpen && _probeSuccesses < _probesAllowed)
+        {
+            // A probe that answered too late is no evidence of recovery: it reopens the circuit, as a failure would.
+            SuccessCount++;
+            SlowCallCount++;
+            Open(nowNs);
+            return;
+        }
+
         switch (State)
         {
             case CircuitState.Closed:
                 SuccessCount++;
+                SlowCallCount += slow ? 1 : 0;
                 _consecutiveFailures = 0;
-                Remember(failed: false);
+                Remember(failed: false, slow);
 
                 // As in resilience4j, the rate is judged after every outcome: the call that completes the minimum
                 // number may be a success.
@@ -175,18 +208,29 @@ public sealed class CircuitBreaker
         }
     }
 
-    /// <summary>Records that an allowed call failed (an error or a timeout) at <paramref name="nowNs"/>.</summary>
+    /// <summary>Records that an allowed call failed (an error or a timeout) at <paramref name="nowNs"/>, fast.</summary>
     /// <param name="nowNs">The simulated time in nanoseconds; at least 0 and at least the previous call's time.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nowNs"/> is negative or earlier than the previous call's.</exception>
-    public void RecordFailure(long nowNs)
+    public void RecordFailure(long nowNs) => RecordFailure(nowNs, 0);
+
+    /// <summary>
+    /// Records that an allowed call failed (an error or a timeout) at <paramref name="nowNs"/> after
+    /// <paramref name="durationNs"/>; a failure longer than the slow-call threshold is also slow (as in resilience4j).
+    /// </summary>
+    /// <param name="nowNs">The simulated time in nanoseconds; at least 0 and at least the previous call's time.</param>
+    /// <param name="durationNs">How long the call took, in nanoseconds.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nowNs"/> is negative or earlier than the previous call's.</exception>
+    public void RecordFailure(long nowNs, long durationNs)
     {
+        var slow = durationNs > _options.SlowCallDurationThresholdNs;
         Advance(nowNs);
         switch (State)
         {
             case CircuitState.Closed:
                 FailureCount++;
+                SlowCallCount += slow ? 1 : 0;
                 _consecutiveFailures++;
-                Remember(failed: true);
+                Remember(failed: true, slow);
                 if (ShouldTrip())
                 {
                     Open(nowNs);
@@ -221,7 +265,7 @@ public sealed class CircuitBreaker
         }
     }
 
-    private void Remember(bool failed)
+    private void Remember(bool failed, bool slow)
     {
         if (_window.Length == 0)
         {
@@ -234,6 +278,11 @@ public sealed class CircuitBreaker
             {
                 _windowFailures--;
             }
+
+            if (_slowWindow[_windowNext])
+            {
+                _windowSlow--;
+            }
         }
         else
         {
@@ -241,9 +290,15 @@ public sealed class CircuitBreaker
         }
 
         _window[_windowNext] = failed;
+        _slowWindow[_windowNext] = slow;
         if (failed)
         {
             _windowFailures++;
+        }
+
+        if (slow)
+        {
+            _windowSlow++;
         }
 
         if (++_windowNext == _window.Length)
@@ -255,7 +310,8 @@ public sealed class CircuitBreaker
     private bool ShouldTrip() => _options.Trip == CircuitTrip.ConsecutiveFailures
         ? _consecutiveFailures >= _options.ConsecutiveFailureThreshold
         : _windowCount >= _options.MinimumNumberOfCalls &&
-          _windowFailures * 1_000_000L >= _options.FailureRateThresholdMicros * _windowCount;
+          (_windowFailures * 1_000_000L >= _options.FailureRateThresholdMicros * _windowCount
+           || _windowSlow * 1_000_000L >= _options.SlowCallRateThresholdMicros * _windowCount);
 
     private void Open(long nowNs)
     {
@@ -269,6 +325,7 @@ public sealed class CircuitBreaker
         _windowNext = 0;
         _windowCount = 0;
         _windowFailures = 0;
+        _windowSlow = 0;
         _consecutiveFailures = 0;
     }
 

@@ -10,7 +10,10 @@ namespace DesignDrill.Core.Simulation.Behaviours;
 /// the rate counts, 60 s open, 10 calls permitted when half-open. For comparison, Hystrix (github.com/Netflix/Hystrix/wiki/Configuration)
 /// trips at 50% errors over a 10 s rolling window once it has seen 20 requests, sleeps 5 s and then lets one test
 /// request through: about <c>new CircuitBreakerOptions(slidingWindowSize: 20, minimumNumberOfCalls: 20,
-/// openDurationNs: 5 s, halfOpenProbes: 1)</c> with a window counted in calls instead of seconds.
+/// openDurationNs: 5 s, halfOpenProbes: 1)</c> with a window counted in calls instead of seconds. Slow calls are
+/// resilience4j's too: a call longer than <c>slowCallDurationThreshold</c> (60 s) is slow, and the circuit opens when
+/// the slow share of the window reaches <c>slowCallRateThreshold</c> (100%), so a dependency that answers, but too
+/// late, can open it without a single failure.
 /// </remarks>
 public sealed class CircuitBreakerOptions
 {
@@ -35,6 +38,18 @@ public sealed class CircuitBreakerOptions
     /// <summary>Transitions kept in the log when not given: 100,000 (rule of thumb: a few MB, more than any run needs to explain itself).</summary>
     public const int DefaultMaxLoggedTransitions = 100_000;
 
+    /// <summary>
+    /// The duration above which a call counts as slow, when not given: 60 s (resilience4j
+    /// <c>slowCallDurationThreshold</c>, whose default is 60,000 ms).
+    /// </summary>
+    public const long DefaultSlowCallDurationThresholdNs = 60 * SimTime.NanosecondsPerSecond;
+
+    /// <summary>
+    /// The share of slow calls in the window that opens the circuit, when not given: 1, every call (resilience4j
+    /// <c>slowCallRateThreshold</c>, whose default is 100%).
+    /// </summary>
+    public const double DefaultSlowCallRateThreshold = 1.0;
+
     /// <summary>The largest window, 1,000,000 calls (rule of thumb: 1 MB per breaker, far beyond resilience4j's default of 100).</summary>
     public const int MaxSlidingWindowSize = 1_000_000;
 
@@ -50,6 +65,14 @@ public sealed class CircuitBreakerOptions
     /// <param name="openDurationNs">How long the circuit stays open before probing, in nanoseconds; at least 1.</param>
     /// <param name="halfOpenProbes">The probe calls let through when half-open (K); all must succeed to close; at least 1.</param>
     /// <param name="maxLoggedTransitions">How many transitions the log keeps (later ones are only counted); at least 0.</param>
+    /// <param name="slowCallDurationThresholdNs">
+    /// A call that took longer than this, in nanoseconds, is slow, failed or not (resilience4j's
+    /// <c>slowCallDurationThreshold</c>); at least 1.
+    /// </param>
+    /// <param name="slowCallRateThreshold">
+    /// The share of slow calls in the window at or above which the circuit opens (<see cref="CircuitTrip.FailureRate"/>
+    /// only; resilience4j's <c>slowCallRateThreshold</c>), as a fraction in (0, 1], rounded to a multiple of 10^-6.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of the range given above.</exception>
     public CircuitBreakerOptions(
         CircuitTrip trip = CircuitTrip.FailureRate,
@@ -59,7 +82,9 @@ public sealed class CircuitBreakerOptions
         int consecutiveFailureThreshold = DefaultConsecutiveFailureThreshold,
         long openDurationNs = DefaultOpenDurationNs,
         int halfOpenProbes = DefaultHalfOpenProbes,
-        int maxLoggedTransitions = DefaultMaxLoggedTransitions)
+        int maxLoggedTransitions = DefaultMaxLoggedTransitions,
+        long slowCallDurationThresholdNs = DefaultSlowCallDurationThresholdNs,
+        double slowCallRateThreshold = DefaultSlowCallRateThreshold)
     {
         if (!Enum.IsDefined(trip))
         {
@@ -103,6 +128,17 @@ public sealed class CircuitBreakerOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(maxLoggedTransitions);
+        if (slowCallDurationThresholdNs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slowCallDurationThresholdNs), slowCallDurationThresholdNs,
+                "The slow-call duration threshold must be at least 1 ns; write 60,000,000,000 for resilience4j's 60 s.");
+        }
+
+        if (!(slowCallRateThreshold > 0) || !(slowCallRateThreshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slowCallRateThreshold), slowCallRateThreshold,
+                "The slow-call rate threshold is a fraction of calls above 0 and at most 1; write 1 for resilience4j's 100%.");
+        }
 
         Trip = trip;
         FailureRateThresholdMicros = Math.Max(1, (long)Math.Round(failureRateThreshold * 1_000_000, MidpointRounding.AwayFromZero));
@@ -112,6 +148,8 @@ public sealed class CircuitBreakerOptions
         OpenDurationNs = openDurationNs;
         HalfOpenProbes = halfOpenProbes;
         MaxLoggedTransitions = maxLoggedTransitions;
+        SlowCallDurationThresholdNs = slowCallDurationThresholdNs;
+        SlowCallRateThresholdMicros = Math.Max(1, (long)Math.Round(slowCallRateThreshold * 1_000_000, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>The defaults (resilience4j's).</summary>
@@ -141,6 +179,15 @@ public sealed class CircuitBreakerOptions
     /// <summary>How many transitions the log keeps.</summary>
     public int MaxLoggedTransitions { get; }
 
+    /// <summary>The duration above which a call is slow, in nanoseconds.</summary>
+    public long SlowCallDurationThresholdNs { get; }
+
+    /// <summary>The slow-call rate threshold as a fraction in (0, 1], after rounding to a multiple of 10^-6.</summary>
+    public double SlowCallRateThreshold => SlowCallRateThresholdMicros / 1_000_000.0;
+
     /// <summary>The threshold in millionths, for exact integer comparison.</summary>
     internal long FailureRateThresholdMicros { get; }
+
+    /// <summary>The slow-call rate threshold in millionths, for exact integer comparison.</summary>
+    internal long SlowCallRateThresholdMicros { get; }
 }

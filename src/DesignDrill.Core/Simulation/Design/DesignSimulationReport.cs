@@ -46,6 +46,13 @@ public sealed record FlowSimulation(
 
     /// <summary>Of <see cref="FailedError"/>: calls a <c>rate_limiter</c> component refused (HTTP 429).</summary>
     public long RateLimited { get; init; }
+
+    /// <summary>
+    /// The latency bound goodput counts against, in seconds: the tightest latency objective the requirements state for
+    /// this flow (<c>p99 &lt; 50 ms for redirect</c> gives 0.05); <see langword="null"/> when there is none, and goodput
+    /// is then every completed response.
+    /// </summary>
+    public double? GoodputLatencyTargetSeconds { get; init; }
 }
 
 /// <summary>What one component did over the measured part of a run.</summary>
@@ -75,6 +82,43 @@ public sealed record ComponentSimulation(
     /// older value); <see langword="null"/> for other components. Needs keys that repeat (<c>--keys</c>).
     /// </summary>
     public long? StaleReads { get; init; }
+
+    /// <summary>
+    /// For a replicated store: write calls refused (as unavailable) while a failed primary had no successor, over the
+    /// whole run (a fault is an event, not a sample, so warm-up does not hide it); 0 without a primary failure.
+    /// </summary>
+    public long WritesFailedDuringFailover { get; init; }
+
+    /// <summary>
+    /// For a replicated store: writes the failed primary had acknowledged but not yet shipped when it died — those
+    /// within the replication lag before the crash — lost when a replica was promoted, over the whole run. Always 0
+    /// with synchronous replication (<c>replication sync</c>); <see langword="null"/> for other components.
+    /// </summary>
+    public long? AcknowledgedWritesLost { get; init; }
+
+    /// <summary>For a cache read with a keyspace (<c>--keys</c>): its eviction, <c>lru</c> or <c>lfu</c>; <see langword="null"/> otherwise.</summary>
+    public string? Eviction { get; init; }
+
+    /// <summary>For a cache read with a keyspace: <c>cache-aside</c>, <c>write-through</c> or <c>write-back</c>; <see langword="null"/> otherwise.</summary>
+    public string? WritePolicy { get; init; }
+
+    /// <summary>For a cache read with a keyspace: writes it took after warm-up (deletes under cache-aside, updates otherwise).</summary>
+    public long? CacheWrites { get; init; }
+
+    /// <summary>For a cache read with a keyspace: write calls its write-backs sent to the store after warm-up (0 unless write-back).</summary>
+    public long? WriteBacks { get; init; }
+
+    /// <summary>
+    /// For a cache read with a keyspace: acknowledged writes a write-back cache held and lost when it was flushed or all
+    /// its replicas died, before writing them back (whole run); 0 unless write-back.
+    /// </summary>
+    public long? UnflushedWritesLost { get; init; }
+
+    /// <summary>
+    /// For a cache read with a keyspace: write-backs the store refused (it was down, failing over, full or erroring),
+    /// whose writes are lost with them — the cache had already marked them clean (whole run); 0 unless write-back.
+    /// </summary>
+    public long? WriteBacksFailed { get; init; }
 }
 
 /// <summary>One point of a per-interval series.</summary>
@@ -84,13 +128,59 @@ public sealed record ComponentSimulation(
 /// <param name="Failed">Failures.</param>
 /// <param name="LatencyP50Seconds">Median response time of the responses completed in the interval (NaN when none).</param>
 /// <param name="LatencyP99Seconds">Their 99th percentile (NaN when none).</param>
-public readonly record struct FlowSeriesPoint(double StartSeconds, long Offered, long Completed, long Failed, double LatencyP50Seconds, double LatencyP99Seconds);
+public readonly record struct FlowSeriesPoint(double StartSeconds, long Offered, long Completed, long Failed, double LatencyP50Seconds, double LatencyP99Seconds)
+{
+    /// <summary>The 95th percentile of the responses completed in the interval, in seconds (NaN when none).</summary>
+    public double LatencyP95Seconds { get; init; }
+
+    /// <summary>
+    /// Responses completed in the interval within the flow's latency target (the tightest latency objective its
+    /// requirements state, <see cref="FlowSimulation.GoodputLatencyTargetSeconds"/>); every completed response when it
+    /// has none.
+    /// </summary>
+    public long Goodput { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: refused because a waiting line was full.</summary>
+    public long FailedQueueFull { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a component on the path was down, or the client's breaker refused the attempt.</summary>
+    public long FailedUnavailable { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a component answered with an error, or a rate limiter refused the call.</summary>
+    public long FailedError { get; init; }
+
+    /// <summary>Of <see cref="Failed"/>: a dependency never answered, or the client's last attempt timed out.</summary>
+    public long FailedTimeout { get; init; }
+
+    /// <summary>Of <see cref="FailedUnavailable"/>: attempts the client's circuit breaker refused.</summary>
+    public long RejectedByBreaker { get; init; }
+
+    /// <summary>Of <see cref="FailedError"/>: calls a <c>rate_limiter</c> component refused.</summary>
+    public long RateLimited { get; init; }
+}
 
 /// <summary>One point of a component's per-interval series.</summary>
 /// <param name="StartSeconds">Start of the interval.</param>
 /// <param name="Utilization">Busy fraction over the interval.</param>
 /// <param name="QueueLength">Jobs waiting at the end of the interval.</param>
-public readonly record struct ComponentSeriesPoint(double StartSeconds, double Utilization, long QueueLength);
+public readonly record struct ComponentSeriesPoint(double StartSeconds, double Utilization, long QueueLength)
+{
+    /// <summary>For caches: hits ÷ lookups in the interval, 0–1 (NaN when there was no lookup); <see langword="null"/> for other components.</summary>
+    public double? HitRatio { get; init; }
+
+    /// <summary>
+    /// For replicated stores (<c>1 primary + N replicas</c>): the largest replication lag the replicas ran at during the
+    /// interval, in seconds (the model's lag: 10 ms plus any replication-lag fault); <see langword="null"/> for other components.
+    /// </summary>
+    public double? ReplicationLagSeconds { get; init; }
+
+    /// <summary>
+    /// For queues, streams and pub/sub: messages waiting at the end of the interval — accepted and not yet taken by a
+    /// consumer (in the consumers' waiting lines, or held by the queue while its consumers are stopped);
+    /// <see langword="null"/> for other components.
+    /// </summary>
+    public long? ConsumerLag { get; init; }
+}
 
 /// <summary>The result of simulating a design.</summary>
 /// <param name="Outcome">Whether the run finished, or why it stopped early (a limit, cancellation).</param>

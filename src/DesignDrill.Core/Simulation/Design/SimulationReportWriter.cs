@@ -12,6 +12,9 @@ namespace DesignDrill.Core.Simulation.Design;
 /// </summary>
 public static class SimulationReportWriter
 {
+    /// <summary>The header line of <see cref="Csv(DesignSimulationReport)"/>: the first ten columns as before, the series added later after them.</summary>
+    public const string CsvHeader = "t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength,p95,goodput,queueFull,unavailable,error,timeout,rejectedByBreaker,rateLimited,hitRatio,replicationLagSeconds,consumerLag";
+
     /// <summary>The schema id written in every JSON report.</summary>
     public const string Schema = "designdrill/simulation@1";
 
@@ -62,6 +65,15 @@ public static class SimulationReportWriter
                 Estimate(w, "latencyP50Seconds", f.LatencyP50Seconds);
                 Estimate(w, "latencyP95Seconds", f.LatencyP95Seconds);
                 Estimate(w, "latencyP99Seconds", f.LatencyP99Seconds);
+                if (f.GoodputLatencyTargetSeconds is { } goodputTarget)
+                {
+                    Number(w, "goodputLatencyTargetSeconds", goodputTarget);
+                }
+                else
+                {
+                    w.WriteNull("goodputLatencyTargetSeconds");
+                }
+
                 if (includeSeries)
                 {
                     w.WriteStartArray("series");
@@ -74,6 +86,14 @@ public static class SimulationReportWriter
                         w.WriteNumber("failed", p.Failed);
                         Number(w, "p50", p.LatencyP50Seconds);
                         Number(w, "p99", p.LatencyP99Seconds);
+                        Number(w, "p95", p.LatencyP95Seconds);
+                        w.WriteNumber("goodput", p.Goodput);
+                        w.WriteNumber("queueFull", p.FailedQueueFull);
+                        w.WriteNumber("unavailable", p.FailedUnavailable);
+                        w.WriteNumber("error", p.FailedError);
+                        w.WriteNumber("timeout", p.FailedTimeout);
+                        w.WriteNumber("rejectedByBreaker", p.RejectedByBreaker);
+                        w.WriteNumber("rateLimited", p.RateLimited);
                         w.WriteEndObject();
                     }
 
@@ -101,10 +121,22 @@ public static class SimulationReportWriter
                     Number(w, "hitRatio", hit);
                 }
 
+                if (c.WritePolicy is { } writePolicy)
+                {
+                    w.WriteString("eviction", c.Eviction);
+                    w.WriteString("writePolicy", writePolicy);
+                    w.WriteNumber("cacheWrites", c.CacheWrites ?? 0);
+                    w.WriteNumber("writeBacks", c.WriteBacks ?? 0);
+                    w.WriteNumber("unflushedWritesLost", c.UnflushedWritesLost ?? 0);
+                    w.WriteNumber("writeBacksFailed", c.WriteBacksFailed ?? 0);
+                }
+
                 if (c.StaleReads is { } stale)
                 {
                     w.WriteNumber("reads", c.Reads);
                     w.WriteNumber("staleReads", stale);
+                    w.WriteNumber("writesFailedDuringFailover", c.WritesFailedDuringFailover);
+                    w.WriteNumber("acknowledgedWritesLost", c.AcknowledgedWritesLost ?? 0);
                 }
 
                 if (includeSeries)
@@ -116,6 +148,21 @@ public static class SimulationReportWriter
                         Number(w, "t", p.StartSeconds);
                         Number(w, "utilization", p.Utilization);
                         w.WriteNumber("queueLength", p.QueueLength);
+                        if (p.HitRatio is { } hitRatio)
+                        {
+                            Number(w, "hitRatio", hitRatio);
+                        }
+
+                        if (p.ReplicationLagSeconds is { } lag)
+                        {
+                            Number(w, "replicationLagSeconds", lag);
+                        }
+
+                        if (p.ConsumerLag is { } consumerLag)
+                        {
+                            w.WriteNumber("consumerLag", consumerLag);
+                        }
+
                         w.WriteEndObject();
                     }
 
@@ -166,16 +213,21 @@ public static class SimulationReportWriter
 
     /// <summary>The per-interval series of every flow and component as CSV (one header line, then one row per interval and item).</summary>
     /// <param name="report">The report.</param>
-    /// <returns>The CSV text: <c>t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength</c>.</returns>
+    /// <returns>
+    /// The CSV text: <c>t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength</c>, then
+    /// <c>p95,goodput,queueFull,unavailable,error,timeout,rejectedByBreaker,rateLimited</c> (flows) and
+    /// <c>hitRatio,replicationLagSeconds,consumerLag</c> (components; empty where they do not apply).
+    /// </returns>
     public static string Csv(DesignSimulationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var b = new StringBuilder("t,kind,name,offered,completed,failed,p50,p99,utilization,queueLength\n");
+        var b = new StringBuilder(CsvHeader + "\n");
         for (var i = 0; i < report.Flows.Count; i++)
         {
             foreach (var p in report.FlowSeries[i])
             {
-                b.Append(CultureInfo.InvariantCulture, $"{p.StartSeconds:R},flow,{report.Flows[i].Name},{p.Offered},{p.Completed},{p.Failed},{Csv(p.LatencyP50Seconds)},{Csv(p.LatencyP99Seconds)},,\n");
+                b.Append(CultureInfo.InvariantCulture, $"{p.StartSeconds:R},flow,{report.Flows[i].Name},{p.Offered},{p.Completed},{p.Failed},{Csv(p.LatencyP50Seconds)},{Csv(p.LatencyP99Seconds)},,");
+                b.Append(CultureInfo.InvariantCulture, $",{Csv(p.LatencyP95Seconds)},{p.Goodput},{p.FailedQueueFull},{p.FailedUnavailable},{p.FailedError},{p.FailedTimeout},{p.RejectedByBreaker},{p.RateLimited},,,\n");
             }
         }
 
@@ -183,7 +235,8 @@ public static class SimulationReportWriter
         {
             foreach (var p in report.ComponentSeries[i])
             {
-                b.Append(CultureInfo.InvariantCulture, $"{p.StartSeconds:R},component,{report.Components[i].Name},,,,,,{p.Utilization:R},{p.QueueLength}\n");
+                b.Append(CultureInfo.InvariantCulture, $"{p.StartSeconds:R},component,{report.Components[i].Name},,,,,,{p.Utilization:R},{p.QueueLength}");
+                b.Append(CultureInfo.InvariantCulture, $",,,,,,,,,{(p.HitRatio is { } hit ? Csv(hit) : "")},{(p.ReplicationLagSeconds is { } lag ? Csv(lag) : "")},{p.ConsumerLag}\n");
             }
         }
 

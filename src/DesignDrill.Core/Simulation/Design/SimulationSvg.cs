@@ -25,7 +25,12 @@ public static class SimulationSvg
     /// <summary>A colour-blind-safe palette (Okabe and Ito, "Color Universal Design", 2008).</summary>
     private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"];
 
-    /// <summary>The three charts by file name: <c>latency-p99.svg</c>, <c>failures.svg</c>, <c>utilization.svg</c>.</summary>
+    /// <summary>
+    /// The charts by file name: always <c>latency-p99.svg</c>, <c>failures.svg</c>, <c>goodput.svg</c> (responses per
+    /// interval within each flow's latency target) and <c>utilization.svg</c>; <c>hit-ratio.svg</c> when the design has
+    /// a cache, <c>replication-lag.svg</c> when it has a replicated store, <c>consumer-lag.svg</c> when it has a queue or
+    /// stream.
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <returns>File name → SVG text.</returns>
     public static IReadOnlyDictionary<string, string> Charts(DesignSimulationReport report)
@@ -33,14 +38,39 @@ public static class SimulationSvg
         ArgumentNullException.ThrowIfNull(report);
         var flows = report.Flows.Select((f, i) => (f.Name, Points: report.FlowSeries[i].Select(p => (p.StartSeconds, p.LatencyP99Seconds * 1000)).ToList())).ToList();
         var failures = report.Flows.Select((f, i) => (f.Name, Points: report.FlowSeries[i].Select(p => (p.StartSeconds, (double)p.Failed)).ToList())).ToList();
+        var goodput = report.Flows.Select((f, i) => (f.Name, Points: report.FlowSeries[i].Select(p => (p.StartSeconds, (double)p.Goodput)).ToList())).ToList();
         var utilization = report.Components.Select((c, i) => (c.Name, Points: report.ComponentSeries[i].Select(p => (p.StartSeconds, p.Utilization * 100)).ToList()))
             .Where(c => c.Points.Any(p => p.Item2 > 0)).ToList();
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        List<(string Name, List<(double T, double V)> Points)> Components(Func<ComponentSeriesPoint, double?> pick, double scale) =>
+            [.. report.Components.Select((c, i) => (c.Name, Series: report.ComponentSeries[i]))
+                .Where(c => c.Series.Any(p => pick(p) is not null))
+                .Select(c => (c.Name, c.Series.Select(p => (p.StartSeconds, pick(p) is { } v ? v * scale : double.NaN)).ToList()))];
+        var charts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["latency-p99.svg"] = Chart("p99 latency per flow", "ms", flows, report),
             ["failures.svg"] = Chart($"failed requests per {Number(report.IntervalSeconds)} s", "requests", failures, report),
+            ["goodput.svg"] = Chart($"responses within the latency target per {Number(report.IntervalSeconds)} s", "requests", goodput, report),
             ["utilization.svg"] = Chart("utilisation per component", "%", utilization, report),
         };
+        var hitRatio = Components(p => p.HitRatio, 100);
+        if (hitRatio.Count > 0)
+        {
+            charts["hit-ratio.svg"] = Chart("cache hit ratio", "%", hitRatio, report);
+        }
+
+        var lag = Components(p => p.ReplicationLagSeconds, 1000);
+        if (lag.Count > 0)
+        {
+            charts["replication-lag.svg"] = Chart("replication lag", "ms", lag, report);
+        }
+
+        var consumerLag = Components(p => p.ConsumerLag, 1);
+        if (consumerLag.Count > 0)
+        {
+            charts["consumer-lag.svg"] = Chart("consumer lag (messages waiting)", "messages", consumerLag, report);
+        }
+
+        return charts;
     }
 
     private static string Chart(string title, string unit, IReadOnlyList<(string Name, List<(double T, double V)> Points)> series, DesignSimulationReport report)

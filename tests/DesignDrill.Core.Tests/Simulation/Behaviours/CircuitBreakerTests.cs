@@ -336,6 +336,110 @@ public sealed class CircuitBreakerTests
         breaker.AllowRequest(long.MaxValue - 1).ShouldBeFalse();
     }
 
+    [Fact]
+    public void Should_open_when_the_slow_call_rate_reaches_its_threshold_though_every_call_succeeds()
+    {
+        // Given: resilience4j's slow calls: longer than 1 s is slow; half of the last 10 calls slow opens the circuit.
+        var breaker = new CircuitBreaker(new CircuitBreakerOptions(
+            slidingWindowSize: 10, minimumNumberOfCalls: 10, openDurationNs: OpenNs, slowCallDurationThresholdNs: NsPerSecond, slowCallRateThreshold: 0.5));
+
+        // When: five fast successes, then four successes that took 2 s, then a fifth slow one.
+        for (var t = 0; t < 5; t++)
+        {
+            breaker.AllowRequest(t).ShouldBeTrue();
+            breaker.RecordSuccess(t, 10 * NsPerMillisecond);
+        }
+
+        for (var t = 5; t < 9; t++)
+        {
+            breaker.AllowRequest(t).ShouldBeTrue();
+            breaker.RecordSuccess(t, 2 * NsPerSecond);
+        }
+
+        var beforeTenth = breaker.State;
+        breaker.AllowRequest(9).ShouldBeTrue();
+        breaker.RecordSuccess(9, 2 * NsPerSecond);
+
+        // Then: 5 slow of 10 ≥ 50% opens it, with no failure at all.
+        beforeTenth.ShouldBe(CircuitState.Closed);
+        breaker.State.ShouldBe(CircuitState.Open);
+        breaker.FailureCount.ShouldBe(0);
+        breaker.SlowCallCount.ShouldBe(5);
+        breaker.WindowSlowCallCount.ShouldBe(5);
+    }
+
+    [Theory]
+    [InlineData(1_000_000_000L, false)] // exactly the threshold: not slow (resilience4j: "greater than")
+    [InlineData(1_000_000_001L, true)]
+    public void Should_count_a_call_as_slow_only_above_the_duration_threshold(long durationNs, bool slow)
+    {
+        // Given: every call slow opens it (resilience4j's default rate of 100%), judged from 1 call.
+        var breaker = new CircuitBreaker(new CircuitBreakerOptions(slidingWindowSize: 1, minimumNumberOfCalls: 1, slowCallDurationThresholdNs: NsPerSecond));
+
+        // When
+        breaker.AllowRequest(0).ShouldBeTrue();
+        breaker.RecordSuccess(0, durationNs);
+
+        // Then
+        breaker.State.ShouldBe(slow ? CircuitState.Open : CircuitState.Closed);
+    }
+
+    [Fact]
+    public void Should_count_slow_failures_as_slow_and_ignore_durations_by_default_below_a_minute()
+    {
+        // Given: the defaults (60 s, 100%); a failure rate that cannot trip (100%) over 4 calls.
+        var defaults = new CircuitBreaker(new CircuitBreakerOptions(failureRateThreshold: 1, slidingWindowSize: 4, minimumNumberOfCalls: 4));
+        var strict = new CircuitBreaker(new CircuitBreakerOptions(failureRateThreshold: 1, slidingWindowSize: 4, minimumNumberOfCalls: 4, slowCallDurationThresholdNs: NsPerSecond));
+
+        // When: three 30 s successes and one 30 s failure
+        foreach (var breaker in new[] { defaults, strict })
+        {
+            for (var t = 0; t < 3; t++)
+            {
+                breaker.AllowRequest(t).ShouldBeTrue();
+                breaker.RecordSuccess(t, 30 * NsPerSecond);
+            }
+
+            breaker.AllowRequest(3).ShouldBeTrue();
+            breaker.RecordFailure(3, 30 * NsPerSecond);
+        }
+
+        // Then: under a minute nothing is slow by default; with a 1 s threshold all four are, the failure included.
+        defaults.State.ShouldBe(CircuitState.Closed);
+        defaults.SlowCallCount.ShouldBe(0);
+        strict.State.ShouldBe(CircuitState.Open);
+        strict.SlowCallCount.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Should_reopen_a_half_open_circuit_on_a_slow_probe()
+    {
+        // Given: open after one failure; 1 s slow-call threshold; two probes.
+        var breaker = new CircuitBreaker(new CircuitBreakerOptions(CircuitTrip.ConsecutiveFailures,
+            consecutiveFailureThreshold: 1, openDurationNs: OpenNs, halfOpenProbes: 2, slowCallDurationThresholdNs: NsPerSecond));
+        Call(breaker, 0, ok: false);
+
+        // When: the first probe succeeds, but after 3 s
+        breaker.AllowRequest(OpenNs).ShouldBeTrue();
+        breaker.RecordSuccess(OpenNs + (3 * NsPerSecond), 3 * NsPerSecond);
+
+        // Then: no evidence of recovery: open again for a full open duration from that moment
+        breaker.State.ShouldBe(CircuitState.Open);
+        breaker.OpenUntilNs.ShouldBe(OpenNs + (3 * NsPerSecond) + OpenNs);
+    }
+
+    [Theory]
+    [InlineData(0L, 1.0, "slowCallDurationThresholdNs")]
+    [InlineData(1_000L, 0.0, "slowCallRateThreshold")]
+    [InlineData(1_000L, 1.5, "slowCallRateThreshold")]
+    [InlineData(1_000L, double.NaN, "slowCallRateThreshold")]
+    public void Should_refuse_an_unusable_slow_call_setting(long durationNs, double rate, string parameter)
+    {
+        // When / Then
+        Should.Throw<ArgumentOutOfRangeException>(() => new CircuitBreakerOptions(slowCallDurationThresholdNs: durationNs, slowCallRateThreshold: rate))
+            .ParamName.ShouldBe(parameter);
+    }
+
     private static CircuitBreaker RateBreaker(int window, int minimum, double threshold = 0.5) =>
         new(new CircuitBreakerOptions(CircuitTrip.FailureRate, threshold, window, minimum, openDurationNs: OpenNs));
 

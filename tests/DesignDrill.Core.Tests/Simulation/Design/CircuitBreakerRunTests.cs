@@ -1,13 +1,15 @@
+using System.Globalization;
 using DesignDrill.Core.Review;
 using DesignDrill.Core.Simulation;
 using DesignDrill.Core.Simulation.Behaviours;
 using DesignDrill.Core.Simulation.Design;
 using DesignDrill.Core.Simulation.Faults;
+using Xunit.Abstractions;
 
 namespace DesignDrill.Core.Tests.Simulation.Design;
 
 /// <summary>A client circuit breaker in the run: it opens on a hung dependency, fails fast, and closes after.</summary>
-public sealed class CircuitBreakerRunTests
+public sealed class CircuitBreakerRunTests(ITestOutputHelper output)
 {
     private const string Design = "## Architecture\n```\napi: service x4, 1K rps each, 2 ms\ndb: postgres x2, 1K rps each, 3 ms\nflow f at 200/s, read: client -> api -> db\n```\n";
 
@@ -40,5 +42,39 @@ public sealed class CircuitBreakerRunTests
         with.EventLog.ShouldContain(e => e.Contains("circuit breaker of 'f' is now open", StringComparison.Ordinal));
         with.EventLog.Last(e => e.Contains("circuit breaker", StringComparison.Ordinal)).ShouldEndWith("is now closed");
         with.FlowSeries[0].Where(p => p.StartSeconds >= 60).Sum(p => p.Failed).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Should_open_on_slow_calls_that_never_fail_with_a_slow_call_threshold()
+    {
+        // Given: every call to the store takes 2 s longer for 20 s; nothing fails or times out
+        DesignSimulationReport SlowRun(CircuitBreakerOptions breaker) =>
+            DesignSimulator.Run(DesignReviewer.Review(Design), new DesignSimulationOptions
+            {
+                DurationSeconds = 60,
+                WarmUpSeconds = 1,
+                Seed = 6,
+                Faults = [FaultParser.Parse("edge-latency api->db 2s at 20s for 20s").Fault!],
+                ClientBreaker = breaker,
+            });
+        var failureRateOnly = new CircuitBreakerOptions(slidingWindowSize: 20, minimumNumberOfCalls: 20, openDurationNs: SimTime.FromSeconds(5), halfOpenProbes: 3);
+        var withSlowCalls = new CircuitBreakerOptions(slidingWindowSize: 20, minimumNumberOfCalls: 20, openDurationNs: SimTime.FromSeconds(5), halfOpenProbes: 3,
+            slowCallDurationThresholdNs: SimTime.FromSeconds(1), slowCallRateThreshold: 0.5);
+
+        // When
+        var blind = SlowRun(failureRateOnly).Flows[0];
+        var run = SlowRun(withSlowCalls);
+        var flow = run.Flows[0];
+
+        // Then: on failures alone the breaker never learns (every slow call succeeds); on slow calls it opens about a
+        // second into the slowdown (the first 2 s calls return then) and fails calls fast while it lasts
+        blind.Failed.ShouldBe(0);
+        blind.RejectedByBreaker.ShouldBe(0);
+        flow.RejectedByBreaker.ShouldBeGreaterThan(2_000);
+        var opened = run.EventLog.First(e => e.Contains("is now open", StringComparison.Ordinal));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{opened}; {flow.RejectedByBreaker:N0} refused by the breaker"));
+        opened.ShouldStartWith("t=22.");
+        run.EventLog.Last(e => e.Contains("circuit breaker", StringComparison.Ordinal)).ShouldEndWith("is now closed");
+        run.FlowSeries[0].Where(p => p.StartSeconds >= 50).Sum(p => p.Failed).ShouldBe(0);
     }
 }

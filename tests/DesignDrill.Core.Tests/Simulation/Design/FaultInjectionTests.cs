@@ -175,4 +175,27 @@ public sealed class FaultInjectionTests
         run.FindFlow("redirect")!.RatePerSecond.ShouldBe(run.FindFlow("click_events")!.RatePerSecond, 1e-6);
         run.FindFlow("shorten")!.RatePerSecond.ShouldBe(347.22 * 0.05, 0.01);
     }
+
+    [Fact]
+    public void Should_fail_a_call_delayed_by_an_edge_fault_that_finds_the_line_full()
+    {
+        // Given: one server at 150% load with a waiting line of one, behind 5 ms of added latency
+        var report = DesignReviewer.Review("## Architecture\n```\nsvc: service x1, 100 rps each, 10 ms\nflow f at 150/s, read: client -> svc\n```\n");
+
+        // When
+        var run = DesignSimulator.Run(report, new DesignSimulationOptions
+        {
+            DurationSeconds = 20,
+            WarmUpSeconds = 0,
+            Seed = 3,
+            QueuePerServer = 1,
+            Faults = [FaultParser.Parse("edge-latency client->svc 5ms at 0s").Fault!],
+        });
+
+        // Then: the overflow fails as queue full, and every request ends one way or the other (none is left hanging)
+        var flow = run.FindFlow("f")!;
+        flow.FailedQueueFull.ShouldBeGreaterThan(500);
+        flow.FailedQueueFull.ShouldBe(flow.Failed);
+        (flow.Offered - flow.Completed - flow.Failed).ShouldBeLessThan(5);
+    }
 }
