@@ -33,10 +33,14 @@ public sealed record ChartSpec(string Title, string XLabel, string YLabel, IRead
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>The simulation's charts: requests per second, latency percentiles per flow, and utilisation per component.</summary>
+    /// <summary>
+    /// The simulation's charts, per interval of the run: requests per second (offered, completed, goodput, failed);
+    /// failures per second by cause (when there were any); latency p50/p95/p99 per flow; utilisation per component;
+    /// and, when the design has them, cache hit ratio, replication lag and consumer lag.
+    /// </summary>
     /// <param name="report">The run's report.</param>
     /// <param name="faults">The faults scheduled (shaded on every chart).</param>
-    /// <returns>Three charts (fewer when the run has no flows or components).</returns>
+    /// <returns>The charts, in that order; those without data are left out.</returns>
     public static IReadOnlyList<ChartSpec> ForSimulation(DesignSimulationReport report, IReadOnlyList<FaultSpec> faults)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -48,20 +52,36 @@ public sealed record ChartSpec(string Title, string XLabel, string YLabel, IRead
         if (report.FlowSeries.Count > 0 && report.FlowSeries[0].Count > 0)
         {
             var x = report.FlowSeries[0].Select(p => p.StartSeconds).ToList();
-            double?[] Sum(Func<FlowSeriesPoint, long> pick) =>
+            double?[] PerSecond(Func<FlowSeriesPoint, long> pick) =>
                 [.. Enumerable.Range(0, x.Count).Select(i => (double?)report.FlowSeries.Sum(s => i < s.Count ? pick(s[i]) : 0) / report.IntervalSeconds)];
             charts.Add(new ChartSpec(
                 "Requests per second (all flows)",
                 "time (s)",
                 "requests/s",
                 x,
-                [new("offered", Sum(p => p.Offered)), new("completed", Sum(p => p.Completed)), new("failed", Sum(p => p.Failed))],
+                [new("offered", PerSecond(p => p.Offered)), new("completed", PerSecond(p => p.Completed)), new("goodput (within the latency target)", PerSecond(p => p.Goodput)), new("failed", PerSecond(p => p.Failed))],
                 bands));
+            var causes = new (string Name, Func<FlowSeriesPoint, long> Pick)[]
+            {
+                ("waiting line full", p => p.FailedQueueFull),
+                ("unavailable", p => p.FailedUnavailable),
+                ("error", p => p.FailedError),
+                ("timeout", p => p.FailedTimeout),
+                ("refused by the circuit breaker", p => p.RejectedByBreaker),
+                ("rate limited", p => p.RateLimited),
+            };
+            var failing = causes.Where(c => report.FlowSeries.Any(s => s.Any(p => c.Pick(p) > 0))).Select(c => new ChartSeries(c.Name, PerSecond(c.Pick))).ToList();
+            if (failing.Count > 0)
+            {
+                charts.Add(new ChartSpec("Failures per second by cause", "time (s)", "failures/s", x, failing, bands));
+            }
+
             var latency = new List<ChartSeries>();
             for (var f = 0; f < report.Flows.Count && f < report.FlowSeries.Count; f++)
             {
                 var series = report.FlowSeries[f];
                 latency.Add(new(report.Flows[f].Name + " p99", [.. series.Select(p => Milliseconds(p.LatencyP99Seconds))]));
+                latency.Add(new(report.Flows[f].Name + " p95", [.. series.Select(p => Milliseconds(p.LatencyP95Seconds))]));
                 latency.Add(new(report.Flows[f].Name + " p50", [.. series.Select(p => Milliseconds(p.LatencyP50Seconds))]));
             }
 
@@ -71,10 +91,25 @@ public sealed record ChartSpec(string Title, string XLabel, string YLabel, IRead
         if (report.ComponentSeries.Count > 0 && report.ComponentSeries[0].Count > 0)
         {
             var x = report.ComponentSeries[0].Select(p => p.StartSeconds).ToList();
-            var utilisation = report.Components
-                .Select((c, i) => new ChartSeries(c.Name, [.. report.ComponentSeries[i].Select(p => (double?)Math.Round(p.Utilization * 100, 2))]))
-                .ToList();
-            charts.Add(new ChartSpec("Utilisation per component", "time (s)", "busy (%)", x, utilisation, bands));
+            List<ChartSeries> PerComponent(Func<ComponentSeriesPoint, double?> pick) =>
+                [.. report.Components
+                    .Select((c, i) => (c.Name, Series: report.ComponentSeries[i]))
+                    .Where(c => c.Series.Any(p => pick(p) is not null))
+                    .Select(c => new ChartSeries(c.Name, [.. c.Series.Select(pick)]))];
+            charts.Add(new ChartSpec("Utilisation per component", "time (s)", "busy (%)", x, PerComponent(p => Math.Round(p.Utilization * 100, 2)), bands));
+            var optional = new (string Title, string YLabel, Func<ComponentSeriesPoint, double?> Pick)[]
+            {
+                ("Cache hit ratio", "hits (%)", p => p.HitRatio is { } h ? Math.Round(h * 100, 2) : null),
+                ("Replication lag", "lag (s)", p => p.ReplicationLagSeconds),
+                ("Consumer lag", "messages waiting", p => p.ConsumerLag),
+            };
+            foreach (var (title, yLabel, pick) in optional)
+            {
+                if (PerComponent(pick) is { Count: > 0 } lines)
+                {
+                    charts.Add(new ChartSpec(title, "time (s)", yLabel, x, lines, bands));
+                }
+            }
         }
 
         return charts;

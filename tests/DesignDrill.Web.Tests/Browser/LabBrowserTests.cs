@@ -22,7 +22,8 @@ public sealed class LabBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid='sim-running']").WaitForAsync();
         await page.Locator("[data-testid='sim-results']").WaitForAsync(new() { Timeout = 120_000 });
         await page.Locator(".chart-box canvas").First.WaitForAsync();
-        (await page.Locator(".chart-box canvas").CountAsync()).ShouldBe(3);
+        (await page.Locator(".chart-box canvas").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
+        (await page.Locator("canvas[aria-label='Cache hit ratio']").CountAsync()).ShouldBe(1);
         var log = await page.Locator("[data-testid='event-log']").InnerTextAsync();
         log.ShouldContain("cache-flush");
         await watch.ScreenshotAsync("lab-results");
