@@ -59,6 +59,8 @@ public sealed class SimulateCommandTests
     [InlineData("--workload", "sinus:3", "--workload 'sinus:3' is not a shape")]
     [InlineData("--breaker-slow", "soon", "--breaker-slow 'soon' is not a slow-call threshold; write 2s")]
     [InlineData("--breaker-slow", "2s:150%", "--breaker-slow '2s:150%' is not a slow-call threshold")]
+    [InlineData("--keys", "0", "a cache keyspace needs 1 to 2^53 keys, a Zipf exponent from 0 to 10 and an item size above 0 bytes")]
+    [InlineData("--keys", "9007199254740993", "a cache keyspace needs 1 to 2^53 keys")]
     public void Should_refuse_bad_options_with_exit_code_2(string option, string value, string message)
     {
         // Given / When

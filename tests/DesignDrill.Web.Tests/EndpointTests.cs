@@ -188,6 +188,9 @@ public sealed class EndpointTests(StudioFactory factory) : IClassFixture<StudioF
         problems.ShouldContain("Fault line 2");
         problems.ShouldContain("SIM008");
 
+        var badKeys = await client.PostFormAsync("/lab?handler=Run", ("Input.Text", design), ("Input.Duration", "5s"), ("Input.Keys", "0"));
+        (await StudioClient.BodyAsync(badKeys, HttpStatusCode.BadRequest)).ShouldContain("a cache keyspace needs 1 to 2^53 keys");
+
         var tooLong = await client.PostFormAsync("/lab?handler=Run", ("Input.Text", design), ("Input.Duration", "2h"));
         (await StudioClient.BodyAsync(tooLong, HttpStatusCode.BadRequest)).ShouldContain("limit of 1 hour");
 

@@ -63,7 +63,7 @@ internal static class SimulateCommand
         var budget = new Option<string?>("--retry-budget") { Description = "Retries allowed as a share of requests, such as 10% (default: no budget).", HelpName = "percent" };
         var keys = new Option<long?>("--keys") { Description = "Read caches with a real keyspace of this many keys (Zipf popularity, LRU of the cache's memory), so the hit ratio emerges.", HelpName = "count" };
         var zipf = new Option<double>("--zipf") { Description = "Popularity skew of --keys (default 0.8; 0 is uniform).", DefaultValueFactory = _ => CacheKeyspace.DefaultZipfExponent, HelpName = "s" };
-        var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => 1000, HelpName = "bytes" };
+        var itemBytes = new Option<double>("--item-bytes") { Description = "Memory one cached entry takes with --keys, in bytes (default 1000).", DefaultValueFactory = _ => CacheKeyspace.DefaultItemBytes, HelpName = "bytes" };
         var breakerOption = new Option<bool>("--breaker") { Description = "Give every flow's client a circuit breaker (resilience4j defaults: 50% failures over the last 100 calls; open 60 s unless --breaker-open)." };
         var breakerOpen = new Option<string?>("--breaker-open") { Description = "How long the breaker stays open before it lets probes through, such as 5s.", HelpName = "time" };
         var breakerSlow = new Option<string?>("--breaker-slow")
@@ -187,15 +187,7 @@ internal static class SimulateCommand
             CacheKeyspace? keyspace = null;
             if (parseResult.GetValue(keys) is { } keyCount)
             {
-                var s = parseResult.GetValue(zipf);
-                var bytes = parseResult.GetValue(itemBytes);
-                if (keyCount < 1 || keyCount > (1L << 53) || !(s >= 0) || s > 10 || !(bytes > 0) || !double.IsFinite(bytes))
-                {
-                    stderr.WriteLine("drill simulate: --keys must be 1 to 2^53, --zipf 0 to 10 and --item-bytes above 0.");
-                    return ExitCodes.UnusableInput;
-                }
-
-                keyspace = new CacheKeyspace(keyCount, s, bytes);
+                keyspace = new CacheKeyspace(keyCount, parseResult.GetValue(zipf), parseResult.GetValue(itemBytes));
             }
 
             CircuitBreakerOptions? breakerSettings = null;

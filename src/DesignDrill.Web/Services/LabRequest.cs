@@ -37,6 +37,15 @@ public sealed record LabRequest
     /// <summary>Faults, one a line, such as <c>cache-flush on cache at 20s for 10s</c>.</summary>
     public string Faults { get; init; } = "";
 
+    /// <summary>
+    /// Keys of a real cache keyspace, or null to use the caches' stated hit ratios. With keys, caches are read key by key
+    /// with Zipf popularity and the hit ratio emerges (<c>drill simulate --keys</c>, docs/simulation-caches.md).
+    /// </summary>
+    public long? Keys { get; init; }
+
+    /// <summary>The keyspace's Zipf exponent s (<see cref="CacheKeyspace.DefaultZipfExponent"/>; 0 is uniform).</summary>
+    public double Zipf { get; init; } = CacheKeyspace.DefaultZipfExponent;
+
     /// <summary>The prompt whose constraint change <see cref="Scenario"/> names, or null.</summary>
     public string? PromptId { get; init; }
 
@@ -101,6 +110,7 @@ public sealed record LabRequest
             Faults = faults,
             MaxRequests = MaxRequests,
             Limits = new SimulationLimits(WallClockBudget: TimeSpan.FromMinutes(2)),
+            Keyspace = Keys is { } keys ? new CacheKeyspace(keys, Zipf, CacheKeyspace.DefaultItemBytes) : null,
         };
         if (!string.IsNullOrWhiteSpace(Scenario))
         {

@@ -16,6 +16,7 @@ public sealed class LabBrowserTests(BrowserFixture browser)
         // When a 30-second run with a cache flush is started
         await page.FillAsync("input[name='Input.Duration']", "20s");
         await page.FillAsync("textarea[name='Input.Faults']", "cache-flush at 10s for 5s");
+        await page.FillAsync("input[name='Input.Keys']", "1000000");
         await page.ClickAsync("button:has-text('Run simulation')");
 
         // Then the results, the charts and the event log appear

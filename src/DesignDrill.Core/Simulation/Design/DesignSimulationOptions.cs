@@ -135,6 +135,14 @@ public sealed record DesignSimulationOptions
             }
         }
 
+        if (Keyspace is { } keyspace
+            && (keyspace.KeyCount < 1 || keyspace.KeyCount > Workloads.ZipfKeySampler.MaxKeyCount
+                || !(keyspace.ZipfExponent >= 0 && keyspace.ZipfExponent <= CacheKeyspace.MaxZipfExponent)
+                || !(keyspace.ItemBytes > 0) || !double.IsFinite(keyspace.ItemBytes)))
+        {
+            problems.Add("a cache keyspace needs 1 to 2^53 keys, a Zipf exponent from 0 to 10 and an item size above 0 bytes");
+        }
+
         if (BatchCount < 2)
         {
             problems.Add("at least 2 batches are needed for a confidence interval");
@@ -153,6 +161,12 @@ public sealed record CacheKeyspace(long KeyCount, double ZipfExponent, double It
 {
     /// <summary>The default skew: 0.8 (within Breslau et al.'s measured 0.64–0.83).</summary>
     public const double DefaultZipfExponent = 0.8;
+
+    /// <summary>The largest skew accepted: 10 (rule of thumb: beyond it one key takes practically every request).</summary>
+    public const double MaxZipfExponent = 10;
+
+    /// <summary>The default memory one cached entry takes: 1,000 bytes (rule of thumb: a short key and a value of under a kilobyte).</summary>
+    public const double DefaultItemBytes = 1_000;
 }
 
 /// <summary>How the arrival rate moves over a run (docs/simulation-workloads-and-faults.md).</summary>

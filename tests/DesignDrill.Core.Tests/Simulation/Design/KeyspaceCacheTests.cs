@@ -64,4 +64,28 @@ public sealed class KeyspaceCacheTests(ITestOutputHelper output)
         db.Single(p => p.StartSeconds == 20).Utilization.ShouldBeGreaterThan(before * 1.2);
         db.Where(p => p.StartSeconds >= 30).Average(p => p.Utilization).ShouldBe(before, before * 0.1);
     }
+
+    [Theory]
+    [InlineData(0L, 0.8, 1000.0)]
+    [InlineData(9_007_199_254_740_993L, 0.8, 1000.0)]
+    [InlineData(1000L, -0.1, 1000.0)]
+    [InlineData(1000L, 10.5, 1000.0)]
+    [InlineData(1000L, double.NaN, 1000.0)]
+    [InlineData(1000L, 0.8, 0.0)]
+    [InlineData(1000L, 0.8, double.PositiveInfinity)]
+    public void Should_refuse_a_keyspace_out_of_range(long keys, double zipf, double itemBytes)
+    {
+        // Given / When
+        var problems = new DesignSimulationOptions { Keyspace = new CacheKeyspace(keys, zipf, itemBytes) }.Problems();
+
+        // Then
+        problems.ShouldHaveSingleItem().ShouldContain("a cache keyspace needs 1 to 2^53 keys");
+    }
+
+    [Fact]
+    public void Should_accept_a_keyspace_at_its_limits()
+    {
+        new DesignSimulationOptions { Keyspace = new CacheKeyspace(1L << 53, 10, 1) }.Problems().ShouldBeEmpty();
+        new DesignSimulationOptions { Keyspace = new CacheKeyspace(1, 0, 1e-3) }.Problems().ShouldBeEmpty();
+    }
 }
